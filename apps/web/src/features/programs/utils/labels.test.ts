@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatCalendarDate, frameworksForKind, humanize, milestoneLabel, stageLabel } from './labels';
+
+describe('frameworksForKind', () => {
+  it('offers the certifiable ISO standards for an ISO certification and SOC 2 for an attestation', () => {
+    expect(
+      frameworksForKind('ISO_CERTIFICATION')
+        .map((f) => f.value)
+        .sort(),
+    ).toEqual(['iso27001', 'iso42001']);
+    expect(frameworksForKind('SOC2_ATTESTATION').map((f) => f.value)).toEqual(['soc2']);
+  });
+});
+
+describe('labels', () => {
+  it('names known stages and milestones and humanizes unknown codes', () => {
+    expect(stageLabel('GAP_ASSESSMENT')).toBe('Gap assessment');
+    expect(stageLabel('SOME_NEW_STAGE')).toBe('Some new stage');
+    expect(milestoneLabel('gap-assessment-due')).toBe('Gap assessment due');
+    expect(humanize('overdue-tasks:2')).toBe('Overdue tasks:2');
+  });
+
+  it('formats a calendar date without shifting it across time zones', () => {
+    expect(formatCalendarDate('2027-01-01')).toContain('2027');
+    expect(formatCalendarDate('2027-01-01')).toMatch(/\b1\b/);
+  });
+});

@@ -1,0 +1,26 @@
+import { fileURLToPath, URL } from 'node:url';
+
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ProxyOptions } from 'vite';
+
+/** The browser calls `/api/...`; both the dev server and `vite preview` forward that to the API without the prefix. */
+export function apiProxy(
+  target: string = process.env.API_URL ?? 'http://127.0.0.1:3000',
+): Record<string, ProxyOptions> {
+  return {
+    '/api': {
+      target,
+      changeOrigin: true,
+      rewrite: (path) => path.replace(/^\/api(?=\/|$)/, ''),
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: { proxy: apiProxy() },
+  preview: { proxy: apiProxy() },
+});
