@@ -1,0 +1,37 @@
+/**
+ * Errors services throw for outcomes a client can act on. The global filter maps each to its status, so
+ * services never import HTTP types.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+}
+
+export interface FieldError {
+  /** Dotted path of the offending input, e.g. `frameworks.0` or `Idempotency-Key`. */
+  path: string;
+  message: string;
+}
+
+/** Invalid input that a zod schema could not catch by itself (headers, cross-field rules checked later). */
+export class InputValidationError extends DomainError {
+  readonly status = 400;
+  constructor(readonly errors: FieldError[]) {
+    super('Validation failed');
+  }
+}

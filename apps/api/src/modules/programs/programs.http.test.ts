@@ -1,0 +1,135 @@
+import type { INestApplication } from '@nestjs/common';
+import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import { Client, Connection } from '@temporalio/client';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { createOrganization, isoProgramBody } from '../../../test/fixtures.js';
+import { createTestApp, type ErrorBody, server } from '../../../test/test-app.js';
+import type { Program, ProgramDetail } from './programs.schemas.js';
+
+// Requests against the real app, real PostgreSQL and a real Temporal dev server on which no worker polls:
+// workflows start but never run, which is exactly the "worker unavailable" case for reads.
+describe('programs API: validation, errors and idempotency', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let temporal: Client;
+  let organizationId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ app } = await createTestApp({ databaseUrl: db.url, temporalAddress: inject('temporalAddress') }));
+    temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+    organizationId = (await createOrganization(app)).id;
+  });
+
+  afterAll(async () => {
+    await temporal?.connection.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  const post = (body: object, idempotencyKey?: string) => {
+    const req = request(server(app)).post('/programs');
+    if (idempotencyKey) void req.set('Idempotency-Key', idempotencyKey);
+    return req.send(body);
+  };
+
+  it.each([
+    ['a framework the kind does not allow', { frameworks: ['soc2'] }, 'frameworks.0'],
+    ['an unknown framework in second place', { frameworks: ['iso27001', 'pci-dss'] }, 'frameworks.1'],
+    ['no framework', { frameworks: [] }, 'frameworks'],
+    ['a malformed organization id', { organizationId: '1234' }, 'organizationId'],
+    ['an impossible start date', { startDate: '2026-02-30' }, 'startDate'],
+    ['a malformed e-mail', { programManagerEmail: 'not-an-email' }, 'programManagerEmail'],
+    ['an empty name', { name: '   ' }, 'name'],
+    [
+      'a policy value out of range',
+      { config: { policy: { certificateValidityYears: 5 } } },
+      'config.policy.certificateValidityYears',
+    ],
+  ])('rejects %s with 400 naming %s', async (_, override, path) => {
+    const res = await post(isoProgramBody(organizationId, override)).expect(400);
+    expect((res.body as ErrorBody).message).toBe('Validation failed');
+    expect((res.body as ErrorBody).errors).toEqual(
+      expect.arrayContaining([{ path, message: expect.any(String) as string }]),
+    );
+  });
+
+  it('rejects an unknown kind naming kind', async () => {
+    const res = await post(isoProgramBody(organizationId, { kind: 'PCI_ASSESSMENT' })).expect(400);
+    expect((res.body as ErrorBody).errors).toEqual([expect.objectContaining({ path: 'kind' })]);
+  });
+
+  it('rejects a malformed Idempotency-Key naming the header', async () => {
+    const res = await post(isoProgramBody(organizationId), 'has spaces in it').expect(400);
+    expect(res.body).toEqual({
+      message: 'Validation failed',
+      errors: [{ path: 'Idempotency-Key', message: expect.any(String) as string }],
+    });
+  });
+
+  it('answers 404 for an unknown organization, an unknown program, and 400 for a malformed id', async () => {
+    const unknown = '9a1f0c2e-3b4d-4c5e-8f60-718293a4b5c6';
+    await post(isoProgramBody(unknown)).expect(404);
+    const missing = await request(server(app)).get(`/programs/${unknown}`).expect(404);
+    expect(missing.body).toEqual({ message: `Program ${unknown} not found` });
+    const malformed = await request(server(app)).get('/programs/42').expect(400);
+    expect((malformed.body as ErrorBody).errors).toEqual([expect.objectContaining({ path: 'id' })]);
+    const noOrg = await request(server(app)).get('/programs').expect(400);
+    expect((noOrg.body as ErrorBody).errors).toEqual([expect.objectContaining({ path: 'organizationId' })]);
+  });
+
+  it('answers 409 when an Idempotency-Key is reused with a different body', async () => {
+    const key = `conflict-${Date.now()}`;
+    await post(isoProgramBody(organizationId), key).expect(201);
+    const res = await post(isoProgramBody(organizationId, { name: 'Something else' }), key).expect(409);
+    expect((res.body as ErrorBody).message).toMatch(/Idempotency-Key 'conflict-\d+' was already used/);
+    expect(await db.prisma.program.count({ where: { organizationId, idempotencyKey: key } })).toBe(1);
+  });
+
+  it('falls back to the database projection when no worker answers the query', async () => {
+    const created = (await post(isoProgramBody(organizationId)).expect(201)).body as Program;
+    expect(created).toMatchObject({
+      status: 'RUNNING',
+      workflowId: `program:${organizationId}:${created.id}`,
+    });
+
+    const res = await request(server(app)).get(`/programs/${created.id}`).expect(200);
+    const detail = res.body as ProgramDetail;
+    expect(detail.state).toMatchObject({ source: 'database', stage: null, workflow: null });
+    expect(detail.state.unavailableReason).toEqual(expect.any(String));
+
+    const list = await request(server(app)).get('/programs').query({ organizationId }).expect(200);
+    expect((list.body as Program[]).map((p) => p.id)).toContain(created.id);
+  });
+
+  it('finishes a start that an earlier attempt could not make, when retried with the same key', async () => {
+    // The first attempt reaches the database but not Temporal (as if the process died between the two).
+    const unreachable = await createTestApp({ databaseUrl: db.url, temporalAddress: '127.0.0.1:1' });
+    const key = `retry-${Date.now()}`;
+    const body = isoProgramBody(organizationId, { name: 'Retried program' });
+    try {
+      const first = await request(server(unreachable.app))
+        .post('/programs')
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(503);
+      expect((first.body as ErrorBody).message).toMatch(/retry with the same Idempotency-Key/);
+    } finally {
+      await unreachable.app.close();
+    }
+    const saved = await db.prisma.program.findFirstOrThrow({
+      where: { organizationId, idempotencyKey: key },
+    });
+    expect(saved.status).toBe('PENDING');
+
+    const retry = await post(body, key).expect(200);
+    expect(retry.body).toMatchObject({ id: saved.id, status: 'RUNNING' });
+    const description = await temporal.workflow.getHandle(saved.workflowId).describe();
+    expect(description.status.name).toBe('RUNNING');
+    expect(
+      await db.prisma.auditEvent.count({ where: { programId: saved.id, type: 'program.created' } }),
+    ).toBe(1);
+  });
+});

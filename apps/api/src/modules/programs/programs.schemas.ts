@@ -1,0 +1,71 @@
+import { calendarDateSchema, isoCertificationStartInputSchema, programKinds } from '@certflow/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const programKindSchema = z.enum(programKinds).meta({ id: 'ProgramKind' });
+
+const commonFields = {
+  organizationId: z.uuid(),
+  name: z.string().trim().min(1).max(200),
+};
+
+/**
+ * The workflow's own start-input schema (minus the ids the API assigns), so the API rejects exactly what the
+ * workflow would reject, and a 400 names the field instead of a workflow failing later.
+ */
+const isoProgramSchema = isoCertificationStartInputSchema
+  .omit({ programId: true, organizationId: true })
+  .extend({
+    ...commonFields,
+    kind: z.literal('ISO_CERTIFICATION'),
+    startDate: calendarDateSchema.describe('First day of the program, YYYY-MM-DD'),
+  });
+
+// Discriminated by `kind`, so each kind's rules (e.g. which frameworks it allows) report the failing path
+// such as `frameworks.0` rather than a vague "no union member matched".
+export const createProgramSchema = z.discriminatedUnion('kind', [isoProgramSchema]);
+
+export const programStatuses = ['PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'] as const;
+
+export const programSchema = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  name: z.string(),
+  kind: programKindSchema,
+  frameworks: z.array(z.string()),
+  workflowId: z.string(),
+  status: z.enum(programStatuses).describe('PENDING: saved, workflow start not yet confirmed'),
+  stage: z.string().nullable().describe('Last stage recorded in the database projection'),
+  parameters: z
+    .record(z.string(), z.unknown())
+    .describe('Kind-specific start parameters (dates, program manager, policy) after defaults'),
+  startedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const programStateViewSchema = z
+  .object({
+    source: z
+      .enum(['workflow', 'database'])
+      .describe(
+        'workflow: answered live by the workflow; database: the last projection because no worker answered',
+      ),
+    stage: z.string().nullable(),
+    workflow: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('The workflow state query result (getProgramState) when source is workflow'),
+    unavailableReason: z.string().optional().describe('Why the live state could not be read'),
+  })
+  .meta({ id: 'ProgramStateView' });
+
+export type ProgramStateView = z.infer<typeof programStateViewSchema>;
+
+export const programDetailSchema = programSchema.extend({ state: programStateViewSchema });
+
+// DTO class names become the OpenAPI component names (and so the generated client's type names).
+export class CreateProgram extends createZodDto(createProgramSchema) {}
+export class Program extends createZodDto(programSchema) {}
+export class ProgramDetail extends createZodDto(programDetailSchema) {}
+export class ListProgramsQuery extends createZodDto(z.object({ organizationId: z.uuid() })) {}

@@ -1,0 +1,167 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { INestApplication } from '@nestjs/common';
+import {
+  CertflowFrameworks,
+  CertflowOrganizationId,
+  CertflowProgramKind,
+  isoStages,
+  PROGRAM_TASK_QUEUE,
+  programSearchAttributes,
+} from '@certflow/contracts';
+import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createOrganization, isoProgramBody } from '../../../test/fixtures.js';
+import { createTestApp, server } from '../../../test/test-app.js';
+import type { Program, ProgramDetail } from './programs.schemas.js';
+
+const workerMain = fileURLToPath(new URL('../../../../worker/dist/main.js', import.meta.url));
+
+async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: () => string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+// The must-show path: HTTP → API → Temporal → the real worker process → workflow state back through the API.
+// This file has its own dev server so the worker it starts never picks up other files' workflows.
+describe('POST /programs runs the workflow on a real worker', () => {
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  let app: INestApplication;
+  let worker: ChildProcess;
+  let workerOutput = '';
+
+  beforeAll(async () => {
+    const cli = process.env.TEMPORAL_CLI_PATH;
+    if (!cli) throw new Error('TEMPORAL_CLI_PATH is not set: point it at the Temporal CLI binary.');
+    if (!existsSync(workerMain)) {
+      throw new Error(
+        `${workerMain} is missing: build the worker first (pnpm --filter @certflow/worker build).`,
+      );
+    }
+    [env, db] = await Promise.all([
+      TestWorkflowEnvironment.createLocal({
+        server: {
+          executable: { type: 'existing-path', path: cli },
+          searchAttributes: [...programSearchAttributes],
+        },
+      }),
+      createTestDatabase(),
+    ]);
+    worker = spawn(process.execPath, [workerMain], {
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: env.address,
+        TEMPORAL_NAMESPACE: 'default',
+        DATABASE_URL: db.url,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    worker.stdout?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
+    worker.stderr?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
+    ({ app } = await createTestApp({
+      databaseUrl: db.url,
+      temporalAddress: env.address,
+      queryTimeoutMs: 3000,
+    }));
+  });
+
+  afterAll(async () => {
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (worker.exitCode === null) worker.kill('SIGKILL');
+    }
+    await app?.close();
+    await env?.teardown();
+    await db?.drop();
+  });
+
+  it('starts the workflow once, shows its live stage, and replays a retried POST without starting anything', async () => {
+    const http = server(app);
+    const organization = await createOrganization(app);
+    const body = isoProgramBody(organization.id);
+    const key = `create-${Date.now()}`;
+
+    const created = await request(http).post('/programs').set('Idempotency-Key', key).send(body).expect(201);
+    const program = created.body as Program;
+    expect(program).toMatchObject({ status: 'RUNNING', kind: 'ISO_CERTIFICATION' });
+
+    // Live state comes from the workflow query once the worker process has picked the workflow up.
+    const detail = await eventually(
+      async () => {
+        const res = await request(http).get(`/programs/${program.id}`).expect(200);
+        const view = res.body as ProgramDetail;
+        return view.state.source === 'workflow' ? view : undefined;
+      },
+      () =>
+        `the worker to answer getProgramState (worker exit code ${worker.exitCode}, output:\n${workerOutput})`,
+    );
+    expect(isoStages).toContain(detail.state.stage);
+    expect(detail.state.workflow).toMatchObject({
+      programId: program.id,
+      organizationId: organization.id,
+      stage: detail.state.stage,
+    });
+
+    const handle = env.client.workflow.getHandle(program.workflowId);
+    const first = await handle.describe();
+    expect(first.type).toBe('isoCertificationWorkflow');
+    expect(first.taskQueue).toBe(PROGRAM_TASK_QUEUE);
+    expect(first.status.name).toBe('RUNNING');
+    expect(first.typedSearchAttributes.get(CertflowOrganizationId)).toBe(organization.id);
+    expect(first.typedSearchAttributes.get(CertflowProgramKind)).toBe('ISO_CERTIFICATION');
+    expect([...(first.typedSearchAttributes.get(CertflowFrameworks) ?? [])].sort()).toEqual([
+      'iso27001',
+      'iso42001',
+    ]);
+
+    // The search attributes are queryable, as list views will use them.
+    const visible = await eventually(
+      async () => {
+        const found: string[] = [];
+        for await (const execution of env.client.workflow.list({
+          query: `CertflowOrganizationId = '${organization.id}'`,
+        })) {
+          found.push(execution.workflowId);
+        }
+        return found.length > 0 ? found : undefined;
+      },
+      () => 'the workflow to appear in visibility',
+    );
+    expect(visible).toEqual([program.workflowId]);
+
+    // A client retry with the same key and body: same program, 200, and nothing new anywhere.
+    const retried = await request(http).post('/programs').set('Idempotency-Key', key).send(body).expect(200);
+    expect((retried.body as Program).id).toBe(program.id);
+
+    const second = await handle.describe();
+    expect(second.runId).toBe(first.runId);
+    const runs: string[] = [];
+    for await (const execution of env.client.workflow.list({
+      query: `WorkflowId = '${program.workflowId}'`,
+    })) {
+      runs.push(execution.runId);
+    }
+    expect(runs).toEqual([first.runId]);
+    expect(await db.prisma.program.count({ where: { organizationId: organization.id } })).toBe(1);
+    expect(
+      await db.prisma.auditEvent.count({ where: { programId: program.id, type: 'program.created' } }),
+    ).toBe(1);
+  });
+});

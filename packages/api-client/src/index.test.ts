@@ -1,0 +1,29 @@
+import { expect, it } from 'vitest';
+
+import { createApiClient, IDEMPOTENCY_KEY_HEADER } from './index.js';
+
+it('builds typed requests against the base URL', async () => {
+  const seen: Request[] = [];
+  const client = createApiClient('http://api.test', {
+    fetch: (input: Request) => {
+      seen.push(input);
+      return Promise.resolve(Response.json({ message: 'Organization x not found' }, { status: 404 }));
+    },
+  });
+
+  const { error } = await client.POST('/programs', {
+    params: { header: { [IDEMPOTENCY_KEY_HEADER]: 'key-1' } },
+    body: {
+      kind: 'ISO_CERTIFICATION',
+      organizationId: '3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b',
+      name: 'ISMS',
+      frameworks: ['iso27001'],
+      startDate: '2026-01-05',
+      programManagerEmail: 'pm@acme.example',
+    },
+  });
+
+  expect(error).toEqual({ message: 'Organization x not found' });
+  expect(seen[0]?.url).toBe('http://api.test/programs');
+  expect(seen[0]?.headers.get(IDEMPOTENCY_KEY_HEADER)).toBe('key-1');
+});

@@ -1,0 +1,28 @@
+import createClient, { type ClientOptions } from 'openapi-fetch';
+
+import type { components, paths } from './schema.js';
+
+export type { components, operations, paths } from './schema.js';
+
+/** A typed client for the Certflow API; paths, bodies and responses come from the committed OpenAPI document. */
+export function createApiClient(baseUrl: string, options: Omit<ClientOptions, 'baseUrl'> = {}) {
+  return createClient<paths>({ ...options, baseUrl });
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Send on POST /programs so a retried request returns the program created the first time. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+
+// Friendly names for the generated schemas (responses carry nestjs-zod's `_Output` suffix).
+type Schemas = components['schemas'];
+export type ErrorResponse = Schemas['ErrorResponse_Output'];
+export type Organization = Schemas['Organization_Output'];
+export type CreateOrganization = Schemas['CreateOrganization'];
+export type ProgramKind = Schemas['ProgramKind_Output'];
+export type Program = Schemas['Program_Output'];
+export type ProgramDetail = Schemas['ProgramDetail_Output'];
+export type ProgramStateView = Schemas['ProgramStateView_Output'];
+export type CreateProgram = Schemas['CreateProgram'];
+export type HealthReport = paths['/health']['get']['responses'][200]['content']['application/json'];
