@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# `npm test`: installs what the tests need, then builds, typechecks, lints and tests every package against the
+# real services (Temporal dev server + Java time-skipping test server, PostgreSQL), then the browser tests.
+# Exit status is non-zero on any failure. CI runs exactly this (.ci/run sets CI=true).
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$CERTFLOW_ROOT"
+
+# No phoning home from turbo; it must behave the same offline.
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 TURBO_NO_UPDATE_NOTIFIER=1
+
+run_start="$(now_ms)"
+summary=()
+current=""
+step_start=0
+
+begin() { current="$1"; step_start="$(now_ms)"; log_step "$1"; }
+end() { summary+=("ok      $(elapsed_since "$step_start")  $current"); current=""; }
+print_summary() {
+  local rc=$?
+  [ -n "$current" ] && summary+=("FAILED  $(elapsed_since "$step_start")  $current")
+  echo >&2
+  log_step "summary"
+  local line
+  for line in "${summary[@]}"; do log_info "$line"; done
+  if [ "$rc" = 0 ]; then
+    log_info "all steps passed in $(elapsed_since "$run_start")"
+  else
+    log_info "failed (exit $rc) after $(elapsed_since "$run_start")"
+  fi
+}
+trap print_summary EXIT
+
+begin "bootstrap (pnpm, dependencies)"
+bash scripts/bootstrap.sh
+end
+
+begin "Temporal CLI (dev server)"
+TEMPORAL_CLI_PATH="$(bash infra/temporal/install-cli.sh)"
+export TEMPORAL_CLI_PATH
+end
+
+begin "Temporal time-skipping test server"
+TEMPORAL_TEST_SERVER_PATH="$(bash infra/temporal/install-test-server.sh)"
+export TEMPORAL_TEST_SERVER_PATH
+end
+
+begin "PostgreSQL for tests"
+TEST_DATABASE_URL="$(bash infra/postgres/ensure-postgres.sh)"
+export TEST_DATABASE_URL
+end
+
+log_info "TEMPORAL_CLI_PATH=$TEMPORAL_CLI_PATH"
+log_info "TEMPORAL_TEST_SERVER_PATH=$TEMPORAL_TEST_SERVER_PATH"
+log_info "TEST_DATABASE_URL=$TEST_DATABASE_URL"
+
+begin "turbo run build typecheck lint test"
+pnpm exec turbo run build typecheck lint test --concurrency=2 \
+  --ui=stream --log-order=stream --output-logs=new-only
+end
+
+if [ -d apps/web/e2e ]; then
+  begin "Chromium for browser tests"
+  if [ -z "${CHROMIUM_PATH:-}" ]; then
+    if ! have chromium; then
+      can_apt_install || die "the browser tests need Chromium: install Debian's 'chromium' package (or set CHROMIUM_PATH) and re-run."
+      apt_update_once
+      apt_get install -y -qq chromium >/dev/null
+    fi
+    CHROMIUM_PATH="$(command -v chromium)"
+  fi
+  [ -x "$CHROMIUM_PATH" ] || die "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable: point it at a Chromium binary or unset it."
+  export CHROMIUM_PATH
+  log_info "CHROMIUM_PATH=$CHROMIUM_PATH"
+  end
+
+  begin "browser tests (@certflow/web test:e2e)"
+  pnpm --filter @certflow/web test:e2e
+  end
+fi
