@@ -1,0 +1,141 @@
+import {
+  addDays,
+  calendarDateOf,
+  completeGapAssessmentUpdate,
+  endProgramUpdate,
+  programWorkflowTypes,
+} from '@certflow/contracts';
+import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import { connectToProvidedDevServer, TEMPORAL_ADDRESS_KEY } from '@certflow/testkit';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { auditEvents, seedProgram } from '../test/support/database.js';
+import { startSmtpCatcher, type SmtpCatcher } from '../test/support/smtp.js';
+import { startWorkerProcess, type WorkerProcess } from '../test/support/worker-process.js';
+import type { isoCertificationWorkflow } from './workflows/iso-certification/workflow.js';
+
+const GAPS = 30;
+
+describe('a worker killed mid-cycle', () => {
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  let smtp: SmtpCatcher;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    [env, db, smtp] = await Promise.all([
+      connectToProvidedDevServer(inject(TEMPORAL_ADDRESS_KEY)),
+      createTestDatabase(),
+      startSmtpCatcher(),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.allSettled(workers.map((w) => w.kill('SIGKILL')));
+    await Promise.allSettled([env?.teardown(), db?.drop(), smtp?.close()]);
+  });
+
+  it(
+    'loses nothing and duplicates nothing: a new worker finishes and every audit event is written exactly once',
+    { timeout: 180_000 },
+    async () => {
+      const seeded = await seedProgram(db.prisma);
+      const taskQueue = `crash-${randomUUID()}`;
+      const today = calendarDateOf(Date.now());
+      const workerEnv = {
+        TEMPORAL_ADDRESS: env.address,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        DATABASE_URL: db.url,
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+      };
+      const first = await startWorkerProcess(workerEnv);
+      workers.push(first);
+
+      const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
+        programWorkflowTypes.ISO_CERTIFICATION,
+        {
+          args: [
+            {
+              programId: seeded.programId,
+              organizationId: seeded.organizationId,
+              frameworks: ['iso27001'],
+              startDate: today,
+              programManagerEmail: 'pm@acme.test',
+            },
+          ],
+          workflowId: seeded.workflowId,
+          taskQueue,
+        },
+      );
+      // One update that queues 2 + 2×GAPS effects (audit events and emails), carried out one activity at a time.
+      await handle.executeUpdate(completeGapAssessmentUpdate, {
+        args: [
+          {
+            actor: 'lead@acme.test',
+            completedOn: today,
+            gaps: Array.from({ length: GAPS }, (_, i) => ({
+              title: `Gap ${i + 1}`,
+              ownerEmail: `owner${i + 1}@acme.test`,
+              dueDate: addDays(today, 60),
+            })),
+          },
+        ],
+      });
+
+      // Kill the worker while it is part-way through the effects.
+      const expectedAfterGap = 1 + 1 + GAPS + 1; // program.started, audit.completed, task.created × GAPS, stage.changed
+      let written = 0;
+      const waitUntil = Date.now() + 30_000;
+      while (written < 8) {
+        if (Date.now() > waitUntil)
+          throw new Error(`the first worker wrote ${written} events:\n${first.output()}`);
+        written = await db.prisma.auditEvent.count({ where: { workflowId: seeded.workflowId } });
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(await first.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+      const atKill = await db.prisma.auditEvent.count({ where: { workflowId: seeded.workflowId } });
+      expect(atKill).toBeLessThan(expectedAfterGap);
+
+      const second = await startWorkerProcess(workerEnv);
+      workers.push(second);
+      // The dead worker's sticky queue (10 s) and its in-flight activity (10-20 s start-to-close) time out first.
+      const recovered = Date.now();
+      for (;;) {
+        const count = await db.prisma.auditEvent.count({ where: { workflowId: seeded.workflowId } });
+        if (count >= expectedAfterGap) break;
+        if (Date.now() - recovered > 90_000) throw new Error(`stuck at ${count} events:\n${second.output()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      console.log(`recovered after the kill in ${((Date.now() - recovered) / 1000).toFixed(1)} s`);
+      await handle.executeUpdate(endProgramUpdate, {
+        args: [{ actor: 'pm@acme.test', reason: 'test finished' }],
+      });
+      const state = await handle.result();
+      // SIGTERM is a graceful shutdown: the Runtime drains the worker, main() closes everything and exits 0.
+      expect(await second.kill('SIGTERM')).toEqual({ code: 0, signal: null });
+
+      const events = await auditEvents(db.prisma, seeded.workflowId);
+      // Exactly once: sequences 1..N with no gap (nothing lost) and the unique key forbids repeats.
+      expect(events.map((e) => e.sequence)).toEqual(
+        Array.from({ length: state.lastEventSequence }, (_, i) => i + 1),
+      );
+      const count = (type: string) => events.filter((e) => e.type === type).length;
+      expect(count('task.created')).toBe(GAPS);
+      expect(count('task.cancelled')).toBe(GAPS);
+      expect(count('program.ended')).toBe(1);
+      expect(new Set(events.filter((e) => e.type === 'task.created').map((e) => e.payload.title)).size).toBe(
+        GAPS,
+      );
+
+      // Every assignment email went out; the outbox row makes retries idempotent. Only an email whose SMTP send
+      // succeeded just before the kill could be delivered twice (SMTP has no idempotent send).
+      const notifications = await db.prisma.notification.findMany({ where: { programId: seeded.programId } });
+      expect(notifications).toHaveLength(GAPS);
+      expect(notifications.every((n) => n.status === 'SENT')).toBe(true);
+      const recipients = smtp.messages.map((m) => m.to[0]);
+      expect(new Set(recipients).size).toBe(GAPS);
+      expect(recipients.length - GAPS).toBeLessThanOrEqual(1);
+    },
+  );
+});

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PROGRAM_TASK_QUEUE, type ProgramActivities } from '@certflow/contracts';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+
+/**
+ * Production uses the bundle prebuilt by `pnpm build` (dist/workflow-bundle.js); running from source (tests, tsx)
+ * bundles `workflows/index.ts` on start.
+ */
+export function workflowCodeOptions(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  const bundle = fileURLToPath(new URL('./workflow-bundle.js', import.meta.url));
+  if (existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
+  const compiled = fileURLToPath(new URL('./workflows/index.js', import.meta.url));
+  if (existsSync(compiled)) return { workflowsPath: compiled };
+  return { workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)) };
+}
+
+export async function createProgramWorker(options: {
+  connection: NativeConnection;
+  namespace: string;
+  activities: ProgramActivities;
+  taskQueue?: string;
+  workflowCode?: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
+}): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue ?? PROGRAM_TASK_QUEUE,
+    activities: options.activities,
+    ...(options.workflowCode ?? workflowCodeOptions()),
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * Workflow changes that old histories must not see (passed to `patched()`). Each id stays until no open run can
+ * have started before it (runs are one certification cycle, so about three years), then becomes
+ * `deprecatePatch()` and is finally removed. The recorded histories in test/histories prove each gate.
+ */
+export const isoPatches = {
+  /**
+   * 2026-11: the initial certification decision also writes `cycle.started` for cycle 1, so every cycle in the
+   * audit trail opens with the same event. Histories recorded before it (test/histories/*) lack the activity.
+   */
+  initialCycleStartedEvent: 'iso-initial-cycle-started-event',
+} as const;

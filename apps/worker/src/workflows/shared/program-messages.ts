@@ -1,0 +1,69 @@
+import {
+  CertflowAtRisk,
+  CertflowFrameworks,
+  CertflowNextMilestoneAt,
+  CertflowOrganizationId,
+  CertflowProgramKind,
+  CertflowStage,
+  type ProgramKind,
+  startOfDayMs,
+  type CalendarDate,
+} from '@certflow/contracts';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { ApplicationFailure, upsertSearchAttributes } from '@temporalio/workflow';
+import type { z } from 'zod';
+import { reject, RejectedAction } from './rejected-action.js';
+
+/**
+ * Pieces every program workflow needs around its messages. (The ISO workflow still has local copies of these;
+ * they can switch to this module.)
+ */
+
+/** Parses an update input in a validator; the first problem becomes a message that names the field. */
+export function parseOrReject<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+    reject(`Invalid input: ${where}${first?.message ?? 'unknown problem'}`);
+  }
+  return result.data;
+}
+
+/** Validator and handler errors become failures whose message the user reads as is. */
+export function readable(fn: () => unknown): void {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof RejectedAction) throw ApplicationFailure.nonRetryable(err.message, 'RejectedAction');
+    throw err;
+  }
+}
+
+export interface ProgramListAttributes {
+  organizationId: string;
+  kind: ProgramKind;
+  frameworks: string[];
+  stage: string;
+  nextMilestone: CalendarDate | null;
+  atRisk: boolean;
+}
+
+/** Upserts the typed search attributes when they changed; returns the key to pass next time. */
+export function publishSearchAttributes(values: ProgramListAttributes, previous: string): string {
+  const key = JSON.stringify(values);
+  if (key === previous) return previous;
+  const pairs: SearchAttributeUpdatePair[] = [
+    { key: CertflowOrganizationId, value: values.organizationId },
+    { key: CertflowProgramKind, value: values.kind },
+    { key: CertflowFrameworks, value: values.frameworks },
+    { key: CertflowStage, value: values.stage },
+    {
+      key: CertflowNextMilestoneAt,
+      value: values.nextMilestone ? new Date(startOfDayMs(values.nextMilestone)) : null,
+    },
+    { key: CertflowAtRisk, value: values.atRisk },
+  ];
+  upsertSearchAttributes(pairs);
+  return key;
+}

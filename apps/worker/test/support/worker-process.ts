@@ -1,0 +1,47 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const mainJs = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const bundleJs = fileURLToPath(new URL('../../dist/workflow-bundle.js', import.meta.url));
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Sends the signal and resolves with how the process ended. */
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** The production entry point (`node dist/main.js`) as a child process, started and ready to poll. */
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  if (!existsSync(mainJs) || !existsSync(bundleJs)) {
+    throw new Error(
+      'dist/main.js or dist/workflow-bundle.js is missing: run `pnpm --filter @certflow/worker build` first.',
+    );
+  }
+  const child = spawn(process.execPath, [mainJs], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+
+  const deadline = Date.now() + 30_000;
+  while (!output.includes('certflow worker polling')) {
+    if (child.exitCode !== null) throw new Error(`worker exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`worker did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    child,
+    output: () => output,
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

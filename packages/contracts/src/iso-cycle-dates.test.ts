@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, addYears, calendarDateSchema, daysBetween, isCalendarDate } from './calendar-date.js';
+import { certificationBodyPolicySchema } from './iso-certification.js';
+import {
+  expiryFor,
+  initialCycleDates,
+  majorClosureDeadline,
+  nextCycleDates,
+  reminderDates,
+  restorationDeadline,
+  stage1ValidUntil,
+  surveillance2Window,
+} from './iso-cycle-dates.js';
+
+const policy = certificationBodyPolicySchema.parse({});
+
+describe('calendar arithmetic', () => {
+  it('rejects impossible days', () => {
+    expect(isCalendarDate('2027-02-29')).toBe(false);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2027-13-01')).toBe(false);
+    expect(calendarDateSchema.safeParse('2027-3-1').success).toBe(false);
+  });
+
+  it('clamps month arithmetic to the end of the month', () => {
+    expect(addYears('2028-02-29', 1)).toBe('2029-02-28');
+    expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
+    expect(addMonths('2027-03-15', -6)).toBe('2026-09-15');
+  });
+
+  it('counts days across a leap day', () => {
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2027-02-28', '2027-03-01')).toBe(1);
+  });
+});
+
+describe('ISO certification cycle dates', () => {
+  it('decision 2027-03-15: surveillance 1 due 2028-03-15, expiry 2030-03-14', () => {
+    expect(initialCycleDates('2027-03-15', policy)).toEqual({
+      decisionDate: '2027-03-15',
+      cycleStart: '2027-03-15',
+      expiryDate: '2030-03-14',
+      surveillance1Due: '2028-03-15',
+    });
+  });
+
+  it('decision on a leap day: surveillance 1 due 2029-02-28, certificate valid through 2031-02-28', () => {
+    expect(initialCycleDates('2028-02-29', policy)).toEqual({
+      decisionDate: '2028-02-29',
+      cycleStart: '2028-02-29',
+      expiryDate: '2031-02-28',
+      surveillance1Due: '2029-02-28',
+    });
+  });
+
+  it('a cycle starting the day after a leap day ends on the last day of February', () => {
+    expect(expiryFor('2028-03-01', 3)).toBe('2031-02-28');
+    expect(expiryFor('2029-03-01', 3)).toBe('2032-02-29');
+  });
+
+  it('recertification decided early still runs the new cycle from the old expiry', () => {
+    expect(nextCycleDates('2030-03-14', '2030-01-20', policy)).toEqual({
+      decisionDate: '2030-01-20',
+      cycleStart: '2030-03-15',
+      expiryDate: '2033-03-14',
+      surveillance1Due: '2031-01-20',
+    });
+  });
+
+  it('surveillance 2 falls in the next calendar year and at most 12 months after surveillance 1', () => {
+    expect(surveillance2Window('2028-02-10', '2030-03-14', policy)).toEqual({
+      earliest: '2029-01-01',
+      due: '2029-02-10',
+    });
+    // A shorter CB interval keeps the calendar-year bound.
+    expect(
+      surveillance2Window('2028-11-20', '2030-03-14', { ...policy, surveillanceIntervalMonths: 12 }),
+    ).toEqual({
+      earliest: '2029-01-01',
+      due: '2029-11-20',
+    });
+    // Never past expiry.
+    expect(surveillance2Window('2029-06-01', '2030-03-14', policy).due).toBe('2030-03-14');
+  });
+
+  it('CB windows: Stage 1 validity, major closure, restoration', () => {
+    expect(stage1ValidUntil('2026-09-30', 6)).toBe('2027-03-30');
+    expect(majorClosureDeadline('2026-08-31', 6)).toBe('2027-02-28');
+    expect(restorationDeadline('2030-03-14', 6)).toBe('2030-09-14');
+  });
+
+  it('reminders 14, 7 and 1 days before the due date, earliest first', () => {
+    expect(reminderDates('2027-03-01', [1, 14, 7])).toEqual([
+      { daysBefore: 14, on: '2027-02-15' },
+      { daysBefore: 7, on: '2027-02-22' },
+      { daysBefore: 1, on: '2027-02-28' },
+    ]);
+  });
+
+  it('fills CB policy defaults', () => {
+    expect(policy).toEqual({
+      certificateValidityYears: 3,
+      firstSurveillanceWithinMonths: 12,
+      surveillanceIntervalMonths: 12,
+      stage1ToStage2MaxGapMonths: 6,
+      majorClosureMonthsAfterStage2: 6,
+      findingResponseDays: 90,
+      restorationWindowMonths: 6,
+    });
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { soc2ProgramConfigSchema } from './soc2-attestation.js';
+import {
+  bridgeLetterWindow,
+  computeCoverage,
+  nextObservationPeriod,
+  observationPeriod,
+  reportingDeadlines,
+} from './soc2-period-dates.js';
+
+describe('SOC 2 observation periods (end = start + N months − 1 day, month-end clamped)', () => {
+  it('12 months back to back, the second one across a leap year', () => {
+    const first = observationPeriod('2027-01-01', 12);
+    expect(first).toEqual({ start: '2027-01-01', end: '2027-12-31' });
+    expect(nextObservationPeriod(first.end, 12)).toEqual({ start: '2028-01-01', end: '2028-12-31' });
+  });
+
+  it('6-month and 3-month periods', () => {
+    expect(observationPeriod('2027-01-01', 6)).toEqual({ start: '2027-01-01', end: '2027-06-30' });
+    expect(nextObservationPeriod('2027-06-30', 6)).toEqual({ start: '2027-07-01', end: '2027-12-31' });
+    expect(observationPeriod('2028-01-01', 3)).toEqual({ start: '2028-01-01', end: '2028-03-31' });
+    expect(nextObservationPeriod('2028-03-31', 3)).toEqual({ start: '2028-04-01', end: '2028-06-30' });
+  });
+
+  it('a 6-month period from 2027-08-31 ends 2028-02-28; the next one starts on the leap day and drifts', () => {
+    const first = observationPeriod('2027-08-31', 6);
+    expect(first.end).toBe('2028-02-28');
+    expect(nextObservationPeriod(first.end, 6)).toEqual({ start: '2028-02-29', end: '2028-08-28' });
+    // A 3-month period from 2027-11-30 clamps to 2028-02-29 before the −1 day.
+    expect(observationPeriod('2027-11-30', 3).end).toBe('2028-02-28');
+  });
+
+  it('fieldwork and report deadlines count weeks from the period end', () => {
+    expect(reportingDeadlines('2027-12-31', { fieldworkWithinWeeks: 4, reportDueWeeks: 8 })).toEqual({
+      fieldworkDue: '2028-01-28',
+      reportDue: '2028-02-25',
+    });
+  });
+});
+
+describe('bridge letters', () => {
+  it('start the day after the reported period and last at most 3 months', () => {
+    expect(bridgeLetterWindow('2027-12-31', '2028-12-31', 3)).toEqual({
+      from: '2028-01-01',
+      latestTo: '2028-03-31',
+    });
+  });
+
+  it('never run past the end of the following period (3-month periods)', () => {
+    expect(bridgeLetterWindow('2028-03-31', '2028-06-30', 6)).toEqual({
+      from: '2028-04-01',
+      latestTo: '2028-06-30',
+    });
+  });
+});
+
+describe('coverage', () => {
+  const p1 = { start: '2027-01-01', end: '2027-12-31', reportDue: '2028-02-25' };
+  const p2 = { start: '2028-01-01', end: '2028-12-31', reportDue: '2029-02-25' };
+
+  it('is empty before the first period starts', () => {
+    expect(computeCoverage({ from: null, periods: [], bridgeLetters: [], asOf: '2027-01-01' }).days).toEqual({
+      covered: 0,
+      bridged: 0,
+      pending: 0,
+      gap: 0,
+    });
+    expect(
+      computeCoverage({ from: '2027-01-01', periods: [p1], bridgeLetters: [], asOf: '2026-12-31' }).segments,
+    ).toEqual([]);
+  });
+
+  it('counts a running period as pending', () => {
+    const c = computeCoverage({ from: '2027-01-01', periods: [p1], bridgeLetters: [], asOf: '2027-03-01' });
+    expect(c.days).toEqual({ covered: 0, bridged: 0, pending: 60, gap: 0 });
+    expect(c.segments).toEqual([{ kind: 'pending', from: '2027-01-01', to: '2027-03-01' }]);
+  });
+
+  it('report issued 2028-02-20 plus a bridge letter to 2028-03-31, as of 2028-05-15', () => {
+    const c = computeCoverage({
+      from: '2027-01-01',
+      periods: [{ ...p1, opinion: 'UNMODIFIED' }, p2],
+      bridgeLetters: [{ from: '2028-01-01', to: '2028-03-31' }],
+      asOf: '2028-05-15',
+    });
+    expect(c.segments).toEqual([
+      { kind: 'covered', from: '2027-01-01', to: '2027-12-31' },
+      { kind: 'bridged', from: '2028-01-01', to: '2028-03-31' },
+      { kind: 'pending', from: '2028-04-01', to: '2028-05-15' },
+    ]);
+    // 2028 is a leap year: Jan 31 + Feb 29 + Mar 31 = 91 bridged days; Apr 30 + 15 = 45 pending.
+    expect(c.days).toEqual({ covered: 365, bridged: 91, pending: 45, gap: 0 });
+  });
+
+  it('once the second report is issued its period is covered and the bridge letter no longer counts', () => {
+    const c = computeCoverage({
+      from: '2027-01-01',
+      periods: [
+        { ...p1, opinion: 'UNMODIFIED' },
+        { ...p2, opinion: 'QUALIFIED' },
+        { start: '2029-01-01', end: '2029-12-31', reportDue: '2030-02-25' },
+      ],
+      bridgeLetters: [{ from: '2028-01-01', to: '2028-03-31' }],
+      asOf: '2029-02-15',
+    });
+    expect(c.days).toEqual({ covered: 731, bridged: 0, pending: 46, gap: 0 });
+  });
+
+  it('an overdue report turns its unbridged days into a gap', () => {
+    const c = computeCoverage({
+      from: '2027-01-01',
+      periods: [p1, { start: '2028-01-01', end: '2028-12-31', reportDue: '2029-02-25' }],
+      bridgeLetters: [],
+      asOf: '2028-02-26',
+    });
+    expect(c.segments).toEqual([
+      { kind: 'gap', from: '2027-01-01', to: '2027-12-31' },
+      { kind: 'pending', from: '2028-01-01', to: '2028-02-26' },
+    ]);
+    expect(c.days.gap).toBe(365);
+  });
+
+  it('adverse opinions and disclaimers leave a gap; bridge letters do not heal it beyond their range', () => {
+    const c = computeCoverage({
+      from: '2027-01-01',
+      periods: [{ ...p1, end: '2027-03-31', reportDue: '2027-05-26', opinion: 'ADVERSE' }],
+      bridgeLetters: [{ from: '2027-04-01', to: '2027-04-30' }],
+      asOf: '2027-05-10',
+    });
+    expect(c.segments).toEqual([
+      { kind: 'gap', from: '2027-01-01', to: '2027-03-31' },
+      { kind: 'bridged', from: '2027-04-01', to: '2027-04-30' },
+      { kind: 'gap', from: '2027-05-01', to: '2027-05-10' },
+    ]);
+    expect(c.days).toEqual({ covered: 0, bridged: 30, pending: 0, gap: 90 + 10 });
+  });
+});
+
+describe('SOC 2 program config', () => {
+  it('fills defaults and accepts only 3, 6 or 12-month periods', () => {
+    expect(soc2ProgramConfigSchema.parse({})).toEqual({
+      periodMonths: 12,
+      readinessDays: 60,
+      fieldworkWithinWeeks: 4,
+      reportDueWeeks: 8,
+      bridgeLetterMaxMonths: 3,
+      bridgeLetterWarningDays: 14,
+      exceptionRemediationDays: 30,
+      reminderDaysBefore: [14, 7, 1],
+    });
+    expect(soc2ProgramConfigSchema.safeParse({ periodMonths: 9 }).success).toBe(false);
+    expect(soc2ProgramConfigSchema.safeParse({ firstPeriodMonths: 6 }).success).toBe(true);
+  });
+});
