@@ -6,6 +6,8 @@
 #             (skipped when TEMPORAL_ADDRESS is set: an external cluster, see infra/README.md)
 #   db        embedded PostgreSQL (PGlite over the wire protocol) 127.0.0.1:5433, data .data/pglite
 #             (skipped when DATABASE_URL is set)
+#   mail      local mailbox (SMTP)             127.0.0.1:1025, messages as .eml in .data/mail
+#             (skipped when SMTP_HOST is set)
 #   worker    Temporal worker                  apps/worker/dist/main.js
 #   api       HTTP API                         http://localhost:3000 (PORT), health /health, OpenAPI /docs
 #   web       built web app (vite preview)     http://localhost:5173, proxies /api to the API
@@ -21,6 +23,7 @@ export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 TURBO_NO_UPDATE_NOTIFIER=1
 TEMPORAL_PORT=7233
 TEMPORAL_UI_PORT=8233
 EMBEDDED_DB_PORT=5433
+MAILBOX_PORT=1025
 API_PORT="${PORT:-3000}"
 WEB_PORT=5173
 RUN_DIR="$CERTFLOW_DATA/run"
@@ -41,7 +44,8 @@ log_step "build"
 pnpm exec turbo run build --ui=stream --log-order=stream --output-logs=new-only
 
 for port in $([ -z "${TEMPORAL_ADDRESS:-}" ] && echo "$TEMPORAL_PORT $TEMPORAL_UI_PORT") \
-            $([ -z "${DATABASE_URL:-}" ] && echo "$EMBEDDED_DB_PORT") "$API_PORT" "$WEB_PORT"; do
+            $([ -z "${DATABASE_URL:-}" ] && echo "$EMBEDDED_DB_PORT") \
+            $([ -z "${SMTP_HOST:-}" ] && echo "$MAILBOX_PORT") "$API_PORT" "$WEB_PORT"; do
   if port_open 127.0.0.1 "$port"; then
     die "port $port is already in use: stop whatever listens there (a previous run: 'bash scripts/stop.sh') and re-run."
   fi
@@ -173,6 +177,15 @@ if [ -z "${DATABASE_URL:-}" ]; then
   export DATABASE_URL="postgres://postgres:postgres@127.0.0.1:$EMBEDDED_DB_PORT/postgres"
 else
   log_step "using the external PostgreSQL from DATABASE_URL"
+fi
+
+if [ -z "${SMTP_HOST:-}" ]; then
+  log_step "mailbox (SMTP on 127.0.0.1:$MAILBOX_PORT, messages in .data/mail)"
+  MAILBOX_PORT="$MAILBOX_PORT" MAILBOX_DIR="$CERTFLOW_DATA/mail" start_service mail node apps/worker/dist/mailbox/main.js
+  await mail "a listener on 127.0.0.1:$MAILBOX_PORT" 30 port_open 127.0.0.1 "$MAILBOX_PORT"
+  export SMTP_HOST=127.0.0.1 SMTP_PORT="$MAILBOX_PORT"
+else
+  log_step "using the external SMTP server $SMTP_HOST"
 fi
 
 log_step "worker"

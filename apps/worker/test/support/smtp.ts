@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
+import { mailHeader, startSmtpSink } from '../../src/mailbox/smtp-sink.js';
 
 export interface CapturedMail {
   to: string[];
@@ -18,47 +17,33 @@ export interface SmtpCatcher {
   close(): Promise<void>;
 }
 
-function header(raw: string, name: string): string {
-  const match = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(raw);
-  return match?.[1]?.replace(/\r?\n[ \t]/g, ' ').trim() ?? '';
-}
-
 /** A real SMTP server in this process that keeps every accepted message. */
 export async function startSmtpCatcher(): Promise<SmtpCatcher> {
   const messages: CapturedMail[] = [];
   let failures = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    // Reverse DNS on each connection stalls for seconds on machines without a resolver.
-    disableReverseLookup: true,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (failures > 0) {
-          failures--;
-          const err = Object.assign(new Error('try again later'), { responseCode: 451 });
-          callback(err);
-          return;
-        }
-        const raw = Buffer.concat(chunks).toString('utf8');
-        messages.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: header(raw, 'Subject'),
-          messageId: header(raw, 'Message-ID'),
-          raw,
-        });
-        callback();
+  const sink = await startSmtpSink({
+    onMessage: ({ to, raw }) => {
+      if (failures > 0) {
+        failures--;
+        return Object.assign(new Error('try again later'), { responseCode: 451 });
+      }
+      messages.push({
+        to,
+        subject: mailHeader(raw, 'Subject'),
+        messageId: mailHeader(raw, 'Message-ID'),
+        raw,
       });
+      return undefined;
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: sink.port,
+    secure: false,
+    ignoreTLS: true,
+  });
   return {
-    port,
+    port: sink.port,
     messages,
     transport,
     failNext: (n) => {
@@ -66,7 +51,7 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
     },
     close: async () => {
       transport.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sink.close();
     },
   };
 }
