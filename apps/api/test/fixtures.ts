@@ -28,3 +28,16 @@ export function isoProgramBody(organizationId: string, overrides: Record<string,
     ...overrides,
   };
 }
+
+export function soc2ProgramBody(organizationId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    organizationId,
+    name: 'SOC 2 Type II for the analytics platform',
+    kind: 'SOC2_ATTESTATION',
+    frameworks: ['soc2'],
+    startDate: '2026-02-02',
+    programManagerEmail: 'pm@acme.example',
+    config: { cpaFirm: 'Example CPA LLP', periodMonths: 6 },
+    ...overrides,
+  };
+}

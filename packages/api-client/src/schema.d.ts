@@ -134,6 +134,46 @@ export interface components {
             programManagerEmail: string;
             /** @description First day of the program, YYYY-MM-DD */
             startDate: string;
+        } | {
+            /** @default {} */
+            config?: {
+                /** @default 3 */
+                bridgeLetterMaxMonths?: number;
+                /** @default 14 */
+                bridgeLetterWarningDays?: number;
+                cpaFirm?: string;
+                /** @default 30 */
+                exceptionRemediationDays?: number;
+                /** @default 4 */
+                fieldworkWithinWeeks?: number;
+                firstPeriodMonths?: 3 | 6 | 12;
+                /** @default 12 */
+                periodMonths?: 3 | 6 | 12;
+                /** @default 60 */
+                readinessDays?: number;
+                /**
+                 * @default [
+                 *       14,
+                 *       7,
+                 *       1
+                 *     ]
+                 */
+                reminderDaysBefore?: number[];
+                /** @default 8 */
+                reportDueWeeks?: number;
+            };
+            firstPeriodStart?: string;
+            /** @description Always exactly ["soc2"] */
+            frameworks: "soc2"[];
+            /** @enum {string} */
+            kind: "SOC2_ATTESTATION";
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: email */
+            programManagerEmail: string;
+            /** @description First day of the program, YYYY-MM-DD */
+            startDate: string;
         };
         ErrorResponse_Output: {
             /** @description Present on 500: quote it when reporting the problem */
@@ -168,7 +208,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description Last stage recorded in the database projection */
-            stage: string[];
+            stage: string | null;
             /** Format: date-time */
             startedAt: string | null;
             state: components["schemas"]["ProgramStateView_Output"];
@@ -212,7 +252,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description Last stage recorded in the database projection */
-            stage: string[];
+            stage: string | null;
             /** Format: date-time */
             startedAt: string | null;
             /**

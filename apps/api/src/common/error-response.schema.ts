@@ -1,5 +1,6 @@
-import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+
+import { createZodDto } from './zod-dto.js';
 
 export const errorResponseSchema = z.object({
   message: z.string(),

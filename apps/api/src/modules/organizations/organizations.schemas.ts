@@ -1,5 +1,6 @@
-import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+
+import { createZodDto } from '../../common/zod-dto.js';
 
 export const createOrganizationSchema = z.object({
   name: z.string().trim().min(1).max(200),

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
@@ -10,12 +11,19 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ZodResponse, ZodSerializerDto } from 'nestjs-zod';
+import { ZodResponse, ZodSerializerDto, ZodValidationPipe } from 'nestjs-zod';
 
 import { ErrorResponse } from '../../common/error-response.schema.js';
 import { IdParams } from '../../common/id-params.schema.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from './idempotency-key.decorator.js';
-import { CreateProgram, ListProgramsQuery, ProgramDetail, Program } from './programs.schemas.js';
+import {
+  CreateProgram,
+  type CreateProgramInput,
+  createProgramSchema,
+  ListProgramsQuery,
+  ProgramDetail,
+  Program,
+} from './programs.schemas.js';
 import { ProgramsService } from './programs.service.js';
 
 @ApiTags('programs')
@@ -30,6 +38,7 @@ export class ProgramsController {
     required: false,
     description: 'Repeat a request safely: the same key and body return the program created the first time',
   })
+  @ApiBody({ type: CreateProgram })
   @ZodSerializerDto(Program)
   @ApiCreatedResponse({ type: Program.Output, description: 'Created, and its workflow started' })
   @ApiOkResponse({ type: Program.Output, description: 'Replay of an earlier request with the same key' })
@@ -43,7 +52,7 @@ export class ProgramsController {
     description: 'Saved, but Temporal was unreachable',
   })
   async create(
-    @Body() body: CreateProgram,
+    @Body(new ZodValidationPipe(createProgramSchema)) body: CreateProgramInput,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {

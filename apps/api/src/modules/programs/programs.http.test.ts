@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { createOrganization, isoProgramBody } from '../../../test/fixtures.js';
+import { createOrganization, isoProgramBody, soc2ProgramBody } from '../../../test/fixtures.js';
 import { createTestApp, type ErrorBody, server } from '../../../test/test-app.js';
 import type { Program, ProgramDetail } from './programs.schemas.js';
 
@@ -54,6 +54,42 @@ describe('programs API: validation, errors and idempotency', () => {
     expect((res.body as ErrorBody).errors).toEqual(
       expect.arrayContaining([{ path, message: expect.any(String) as string }]),
     );
+  });
+
+  it.each([
+    [
+      'an observation period the standard does not use',
+      { config: { periodMonths: 5 } },
+      'config.periodMonths',
+    ],
+    ['an ISO framework', { frameworks: ['iso27001'] }, 'frameworks.0'],
+    ['SOC 2 twice', { frameworks: ['soc2', 'soc2'] }, 'frameworks'],
+    ['no framework', { frameworks: [] }, 'frameworks'],
+    ['an impossible first period start', { firstPeriodStart: '2026-13-01' }, 'firstPeriodStart'],
+    ['a readiness window of zero days', { config: { readinessDays: 0 } }, 'config.readinessDays'],
+    ['an empty CPA firm', { config: { cpaFirm: '  ' } }, 'config.cpaFirm'],
+  ])('rejects a SOC 2 program with %s with 400 naming %s', async (_, override, path) => {
+    const res = await post(soc2ProgramBody(organizationId, override)).expect(400);
+    expect((res.body as ErrorBody).message).toBe('Validation failed');
+    expect((res.body as ErrorBody).errors).toEqual(
+      expect.arrayContaining([{ path, message: expect.any(String) as string }]),
+    );
+  });
+
+  it('saves a SOC 2 program with its parameters after defaults and starts the SOC 2 workflow', async () => {
+    const created = (await post(soc2ProgramBody(organizationId)).expect(201)).body as Program;
+    expect(created).toMatchObject({
+      kind: 'SOC2_ATTESTATION',
+      frameworks: ['soc2'],
+      status: 'RUNNING',
+      parameters: {
+        startDate: '2026-02-02',
+        programManagerEmail: 'pm@acme.example',
+        config: { cpaFirm: 'Example CPA LLP', periodMonths: 6, readinessDays: 60 },
+      },
+    });
+    const description = await temporal.workflow.getHandle(created.workflowId).describe();
+    expect(description.type).toBe('soc2AttestationWorkflow');
   });
 
   it('rejects an unknown kind naming kind', async () => {

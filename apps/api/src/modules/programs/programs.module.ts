@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 
+import { PendingProgramsReconciler } from './pending-programs.reconciler.js';
 import { ProgramsController } from './programs.controller.js';
 import { ProgramsService } from './programs.service.js';
 
 @Module({
   controllers: [ProgramsController],
-  providers: [ProgramsService],
+  providers: [ProgramsService, PendingProgramsReconciler],
 })
 export class ProgramsModule {}

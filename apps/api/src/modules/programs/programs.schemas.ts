@@ -1,6 +1,12 @@
-import { calendarDateSchema, isoCertificationStartInputSchema, programKinds } from '@certflow/contracts';
-import { createZodDto } from 'nestjs-zod';
+import {
+  calendarDateSchema,
+  isoCertificationStartInputSchema,
+  programKinds,
+  soc2AttestationStartInputSchema,
+} from '@certflow/contracts';
 import { z } from 'zod';
+
+import { createUnionZodDto, createZodDto } from '../../common/zod-dto.js';
 
 const programKindSchema = z.enum(programKinds).meta({ id: 'ProgramKind' });
 
@@ -21,9 +27,21 @@ const isoProgramSchema = isoCertificationStartInputSchema
     startDate: calendarDateSchema.describe('First day of the program, YYYY-MM-DD'),
   });
 
+// A SOC 2 attestation covers exactly one framework. Its workflow input has no frameworks field; the program
+// row (and its search attribute) still records it so lists and filters treat every kind alike.
+const soc2ProgramSchema = soc2AttestationStartInputSchema
+  .omit({ programId: true, organizationId: true })
+  .extend({
+    ...commonFields,
+    kind: z.literal('SOC2_ATTESTATION'),
+    frameworks: z.array(z.literal('soc2')).length(1).describe('Always exactly ["soc2"]'),
+    startDate: calendarDateSchema.describe('First day of the program, YYYY-MM-DD'),
+  });
+
 // Discriminated by `kind`, so each kind's rules (e.g. which frameworks it allows) report the failing path
 // such as `frameworks.0` rather than a vague "no union member matched".
-export const createProgramSchema = z.discriminatedUnion('kind', [isoProgramSchema]);
+export const createProgramSchema = z.discriminatedUnion('kind', [isoProgramSchema, soc2ProgramSchema]);
+export type CreateProgramInput = z.output<typeof createProgramSchema>;
 
 export const programStatuses = ['PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'] as const;
 
@@ -65,7 +83,8 @@ export type ProgramStateView = z.infer<typeof programStateViewSchema>;
 export const programDetailSchema = programSchema.extend({ state: programStateViewSchema });
 
 // DTO class names become the OpenAPI component names (and so the generated client's type names).
-export class CreateProgram extends createZodDto(createProgramSchema) {}
+/** Documents the request body; POST /programs validates with `createProgramSchema` itself (a union). */
+export class CreateProgram extends createUnionZodDto(createProgramSchema) {}
 export class Program extends createZodDto(programSchema) {}
 export class ProgramDetail extends createZodDto(programDetailSchema) {}
 export class ListProgramsQuery extends createZodDto(z.object({ organizationId: z.uuid() })) {}

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { getIsoProgramStateQuery, PROGRAM_TASK_QUEUE, programWorkflowId } from '@certflow/contracts';
+import { programWorkflowId } from '@certflow/contracts';
 import type { Prisma, PrismaClient, Program as ProgramRow } from '@certflow/db';
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
@@ -11,8 +11,8 @@ import { ConflictError, DomainError, NotFoundError } from '../../common/domain-e
 import { isUniqueViolation } from '../../common/prisma-errors.js';
 import { PRISMA } from '../../database/database.module.js';
 import { TEMPORAL_CLIENT } from '../../temporal/temporal.module.js';
-import { programWorkflowStart, startParametersOf } from './program-workflow.js';
-import type { CreateProgram, Program, ProgramDetail, ProgramStateView } from './programs.schemas.js';
+import { queryProgramState, startParametersOf, startProgramWorkflow } from './program-workflow.js';
+import type { CreateProgramInput, Program, ProgramDetail, ProgramStateView } from './programs.schemas.js';
 import { requestHash } from './request-hash.js';
 
 /**
@@ -68,7 +68,7 @@ export class ProgramsService {
    * committed together first, so a crash before the start leaves a record that a retry with the same
    * Idempotency-Key completes; the start itself attaches to an existing run instead of making a second one.
    */
-  async create(input: CreateProgram, idempotencyKey?: string): Promise<CreateProgramResult> {
+  async create(input: CreateProgramInput, idempotencyKey?: string): Promise<CreateProgramResult> {
     const hash = idempotencyKey ? requestHash(input) : null;
     if (idempotencyKey && hash) {
       const earlier = await this.findByIdempotencyKey(input.organizationId, idempotencyKey);
@@ -153,28 +153,13 @@ export class ProgramsService {
   }
 
   private async startWorkflow(row: ProgramRow): Promise<ProgramRow> {
-    const { workflowType, args, searchAttributes } = programWorkflowStart(row);
-    const { connection } = this.temporal;
     try {
-      const deadline = Date.now() + this.config.temporal.rpcTimeoutMs;
-      await connection.withDeadline(deadline, () =>
-        this.temporal.workflow.start(workflowType, {
-          workflowId: row.workflowId,
-          taskQueue: PROGRAM_TASK_QUEUE,
-          args,
-          typedSearchAttributes: searchAttributes,
-          // A retry attaches to the run an earlier attempt started; a finished program is never started again.
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        }),
-      );
+      await startProgramWorkflow(this.temporal, row, this.config.temporal.rpcTimeoutMs);
     } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-        this.logger.warn(`Could not start workflow ${row.workflowId}: ${describe(error)}`);
-        throw new WorkflowUnavailableError(
-          `Program ${row.id} was saved but its workflow could not be started; retry with the same Idempotency-Key`,
-        );
-      }
+      this.logger.warn(`Could not start workflow ${row.workflowId}: ${describe(error)}`);
+      throw new WorkflowUnavailableError(
+        `Program ${row.id} was saved but its workflow could not be started; retry with the same Idempotency-Key`,
+      );
     }
     // Conditional so a late retry never moves a program the workflow has already advanced.
     await this.prisma.program.updateMany({
@@ -189,7 +174,7 @@ export class ProgramsService {
     try {
       const handle = this.temporal.workflow.getHandle(row.workflowId);
       const state = await connection.withDeadline(Date.now() + this.config.temporal.queryTimeoutMs, () =>
-        handle.query(getIsoProgramStateQuery),
+        queryProgramState(handle, row.kind),
       );
       return { source: 'workflow', stage: state.stage, workflow: { ...state } };
     } catch (error) {

@@ -16,7 +16,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createOrganization, isoProgramBody } from '../../../test/fixtures.js';
+import { createOrganization, isoProgramBody, soc2ProgramBody } from '../../../test/fixtures.js';
 import { createTestApp, server } from '../../../test/test-app.js';
 import type { Program, ProgramDetail } from './programs.schemas.js';
 
@@ -92,6 +92,18 @@ describe('POST /programs runs the workflow on a real worker', () => {
     await db?.drop();
   });
 
+  async function liveDetail(programId: string): Promise<ProgramDetail> {
+    return eventually(
+      async () => {
+        const res = await request(server(app)).get(`/programs/${programId}`).expect(200);
+        const view = res.body as ProgramDetail;
+        return view.state.source === 'workflow' ? view : undefined;
+      },
+      () =>
+        `the worker to answer getProgramState (worker exit code ${worker.exitCode}, output:\n${workerOutput})`,
+    );
+  }
+
   it('starts the workflow once, shows its live stage, and replays a retried POST without starting anything', async () => {
     const http = server(app);
     const organization = await createOrganization(app);
@@ -103,15 +115,7 @@ describe('POST /programs runs the workflow on a real worker', () => {
     expect(program).toMatchObject({ status: 'RUNNING', kind: 'ISO_CERTIFICATION' });
 
     // Live state comes from the workflow query once the worker process has picked the workflow up.
-    const detail = await eventually(
-      async () => {
-        const res = await request(http).get(`/programs/${program.id}`).expect(200);
-        const view = res.body as ProgramDetail;
-        return view.state.source === 'workflow' ? view : undefined;
-      },
-      () =>
-        `the worker to answer getProgramState (worker exit code ${worker.exitCode}, output:\n${workerOutput})`,
-    );
+    const detail = await liveDetail(program.id);
     expect(isoStages).toContain(detail.state.stage);
     expect(detail.state.workflow).toMatchObject({
       programId: program.id,
@@ -163,5 +167,35 @@ describe('POST /programs runs the workflow on a real worker', () => {
     expect(
       await db.prisma.auditEvent.count({ where: { programId: program.id, type: 'program.created' } }),
     ).toBe(1);
+  });
+
+  it('runs a SOC 2 attestation on the SOC 2 workflow and shows its live readiness stage', async () => {
+    const http = server(app);
+    const organization = await createOrganization(app);
+
+    const created = await request(http)
+      .post('/programs')
+      .set('Idempotency-Key', `soc2-${Date.now()}`)
+      .send(soc2ProgramBody(organization.id))
+      .expect(201);
+    const program = created.body as Program;
+    expect(program).toMatchObject({ status: 'RUNNING', kind: 'SOC2_ATTESTATION', frameworks: ['soc2'] });
+
+    const detail = await liveDetail(program.id);
+    expect(detail.state.stage).toBe('READINESS');
+    expect(detail.state.workflow).toMatchObject({
+      programId: program.id,
+      organizationId: organization.id,
+      programManagerEmail: 'pm@acme.example',
+      stage: 'READINESS',
+      startDate: '2026-02-02',
+      config: { cpaFirm: 'Example CPA LLP', periodMonths: 6 },
+    });
+
+    const description = await env.client.workflow.getHandle(program.workflowId).describe();
+    expect(description.type).toBe('soc2AttestationWorkflow');
+    expect(description.taskQueue).toBe(PROGRAM_TASK_QUEUE);
+    expect(description.typedSearchAttributes.get(CertflowProgramKind)).toBe('SOC2_ATTESTATION');
+    expect([...(description.typedSearchAttributes.get(CertflowFrameworks) ?? [])]).toEqual(['soc2']);
   });
 });

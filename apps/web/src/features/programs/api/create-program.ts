@@ -16,10 +16,30 @@ export interface CreateProgramInput {
   config?: { certificationBody?: string };
 }
 
+type IsoFramework = Extract<CreateProgram, { kind: 'ISO_CERTIFICATION' }>['frameworks'][number];
+const isIsoFramework = (framework: string): framework is IsoFramework =>
+  framework === 'iso27001' || framework === 'iso42001';
+const isSoc2Framework = (framework: string): framework is 'soc2' => framework === 'soc2';
+
+/**
+ * The API body for each kind. The form's one "certification body" field is the CPA firm of a SOC 2 attestation.
+ * The form already rejects frameworks the kind cannot carry, so a mismatch here is a bug, not a user mistake;
+ * how many frameworks a kind takes is left to the API (a 400 naming `frameworks`).
+ */
+export function createProgramBody(input: CreateProgramInput): CreateProgram {
+  const { config, kind, frameworks, ...common } = input;
+  const auditor = config?.certificationBody;
+  if (kind === 'SOC2_ATTESTATION' && frameworks.every(isSoc2Framework)) {
+    return { ...common, kind, frameworks, ...(auditor ? { config: { cpaFirm: auditor } } : {}) };
+  }
+  if (kind === 'ISO_CERTIFICATION' && frameworks.every(isIsoFramework)) {
+    return { ...common, kind, frameworks, ...(auditor ? { config: { certificationBody: auditor } } : {}) };
+  }
+  throw new Error(`Frameworks ${frameworks.join(', ')} do not fit a ${kind} program`);
+}
+
 export async function createProgram(input: CreateProgramInput, idempotencyKey: string): Promise<Program> {
-  // The form checked kind and frameworks against the catalog and the API validates them again (a 400 names the
-  // field), so widening here is safe; it also lets the form offer kinds before the contract lists them.
-  const body = input as CreateProgram;
+  const body = createProgramBody(input);
   const data = await unwrap(
     api.POST('/programs', { params: { header: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } }, body }),
   );
