@@ -26,9 +26,21 @@ print_summary() {
   for line in "${summary[@]}"; do log_info "$line"; done
   if [ "$rc" = 0 ]; then
     log_info "all steps passed in $(elapsed_since "$run_start")"
+    count_tests
   else
     log_info "failed (exit $rc) after $(elapsed_since "$run_start")"
   fi
+}
+# Sums vitest's "Tests  N passed (| M failed)" lines into one closing line.
+count_tests() {
+  cat "$test_logs"/*.log 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | awk '
+    / Tests +[0-9]/ {
+      for (i = 1; i <= NF; i++) {
+        if ($(i + 1) ~ /^passed/) passed += $i
+        if ($(i + 1) ~ /^failed/) failed += $i
+      }
+    }
+    END { printf "%d passed, %d failed\n", passed, failed }'
 }
 trap print_summary EXIT
 
@@ -55,9 +67,17 @@ log_info "TEMPORAL_CLI_PATH=$TEMPORAL_CLI_PATH"
 log_info "TEMPORAL_TEST_SERVER_PATH=$TEMPORAL_TEST_SERVER_PATH"
 log_info "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 
+begin "formatting (prettier --check)"
+pnpm exec prettier --check --log-level warn .
+end
+
+# Test output is also kept in .data/test-logs so the final line can count what ran.
+test_logs="$CERTFLOW_DATA/test-logs"
+rm -rf "$test_logs" && mkdir -p "$test_logs"
+
 begin "turbo run build typecheck lint test"
 pnpm exec turbo run build typecheck lint test --concurrency=2 \
-  --ui=stream --log-order=stream --output-logs=new-only
+  --ui=stream --log-order=stream --output-logs=new-only 2>&1 | tee "$test_logs/turbo.log"
 end
 
 if [ -d apps/web/e2e ]; then
@@ -76,6 +96,6 @@ if [ -d apps/web/e2e ]; then
   end
 
   begin "browser tests (@certflow/web test:e2e)"
-  pnpm --filter @certflow/web test:e2e
+  pnpm --filter @certflow/web test:e2e 2>&1 | tee "$test_logs/e2e.log"
   end
 fi
