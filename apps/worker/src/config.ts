@@ -17,6 +17,8 @@ export const workerEnvSchema = databaseEnvSchema
     TEMPORAL_NAMESPACE: optional(z.string().min(1)).default('default'),
     /** Only for isolating workers that share a server (tests, side-by-side deployments). */
     TEMPORAL_TASK_QUEUE: optional(z.string().min(1)).default(PROGRAM_TASK_QUEUE),
+    /** Programs kept in the worker's sticky cache; others are replayed when they next wake. */
+    WORKER_MAX_CACHED_WORKFLOWS: optional(z.coerce.number().int().min(1)),
     TEMPORAL_TLS_CERT_PATH: optional(z.string()),
     TEMPORAL_TLS_KEY_PATH: optional(z.string()),
     TEMPORAL_TLS_CA_PATH: optional(z.string()),

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
+      maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       activities: createActivities({ prisma: database.prisma, mail: { transport, from: env.MAIL_FROM } }),
     });
     console.log(

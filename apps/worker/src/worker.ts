@@ -20,6 +20,11 @@ export async function createProgramWorker(options: {
   namespace: string;
   activities: ProgramActivities;
   taskQueue?: string;
+  /**
+   * Caps the sticky cache; evicted programs cost one replay of their (short, per-cycle) history when they next
+   * wake. Unset keeps the SDK's default, which sizes the cache from the heap.
+   */
+  maxCachedWorkflows?: number;
   workflowCode?: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
 }): Promise<Worker> {
   return Worker.create({
@@ -27,6 +32,7 @@ export async function createProgramWorker(options: {
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? PROGRAM_TASK_QUEUE,
     activities: options.activities,
+    ...(options.maxCachedWorkflows !== undefined && { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...(options.workflowCode ?? workflowCodeOptions()),
   });
 }

@@ -52,6 +52,6 @@ export async function auditEvents(prisma: PrismaClient, workflowId: string): Pro
 
 export function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set (scripts/test.sh sets it; see docs/HELPERS-BRIEF.md).`);
+  if (!value) throw new Error(`${name} is not set (npm test sets it; see infra/README.md).`);
   return value;
 }
