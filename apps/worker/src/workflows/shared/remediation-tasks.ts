@@ -1,12 +1,19 @@
 import {
   addDays,
   type CalendarDate,
+  type CancelTaskInput,
+  cancelTaskInputSchema,
+  type CompleteTaskInput,
+  completeTaskInputSchema,
+  type ReassignTaskInput,
+  reassignTaskInputSchema,
   type Evidence,
   reminderDates,
   type RemediationTaskSource,
   type RemediationTaskState,
 } from '@certflow/contracts';
 import type { EffectQueue } from './effects.js';
+import { parseOrReject } from './program-messages.js';
 import { reject } from './rejected-action.js';
 
 /**
@@ -27,6 +34,51 @@ export class RemediationTaskBook {
 
   get(taskId: string): RemediationTaskState | undefined {
     return this.tasks.find((t) => t.id === taskId);
+  }
+
+  // ---- user actions, the same for every program kind (validators check*, handlers apply*) ----------------
+
+  checkComplete(raw: CompleteTaskInput, today: CalendarDate) {
+    const input = parseOrReject(completeTaskInputSchema, raw);
+    this.requireOpen(input.taskId);
+    if (input.completedOn > today)
+      reject(`The completion date (${input.completedOn}) cannot be later than today (${today}).`);
+    return input;
+  }
+
+  applyComplete(raw: CompleteTaskInput, today: CalendarDate): void {
+    const input = this.checkComplete(raw, today);
+    this.complete(input.taskId, input.completedOn, input.evidence, input.actor);
+  }
+
+  checkReassign(raw: ReassignTaskInput, today: CalendarDate) {
+    const input = parseOrReject(reassignTaskInputSchema, raw);
+    const task = this.requireOpen(input.taskId);
+    if (
+      input.ownerEmail === task.ownerEmail &&
+      (input.dueDate === undefined || input.dueDate === task.dueDate)
+    ) {
+      reject(`Task "${task.title}" is already owned by ${task.ownerEmail} with that due date.`);
+    }
+    if (input.dueDate !== undefined && input.dueDate < today)
+      reject(`The new due date ${input.dueDate} is in the past.`);
+    return input;
+  }
+
+  applyReassign(raw: ReassignTaskInput, today: CalendarDate): void {
+    const input = this.checkReassign(raw, today);
+    this.reassign(input.taskId, input.ownerEmail, input.dueDate, input.actor);
+  }
+
+  checkCancel(raw: CancelTaskInput) {
+    const input = parseOrReject(cancelTaskInputSchema, raw);
+    this.requireOpen(input.taskId);
+    return input;
+  }
+
+  applyCancel(raw: CancelTaskInput): void {
+    const input = this.checkCancel(raw);
+    this.cancel(input.taskId, input.reason, input.actor);
   }
 
   /** Throws a readable error unless the task exists and is open (for validators). */

@@ -2,13 +2,11 @@ import {
   addDays,
   addMonths,
   type CalendarDate,
-  cancelTaskInputSchema,
   type CancelTaskInput,
   completeFieldworkInputSchema,
   type CompleteFieldworkInput,
   completeReadinessAssessmentInputSchema,
   type CompleteReadinessAssessmentInput,
-  completeTaskInputSchema,
   type CompleteTaskInput,
   computeCoverage,
   daysBetween,
@@ -22,7 +20,6 @@ import {
   nextObservationPeriod,
   observationPeriod,
   opinionGivesAssurance,
-  reassignTaskInputSchema,
   type ReassignTaskInput,
   recordControlExceptionInputSchema,
   type RecordControlExceptionInput,
@@ -600,45 +597,27 @@ export class Soc2Program {
   // ---- tasks ------------------------------------------------------------------------------------------
 
   checkCompleteTask(raw: CompleteTaskInput) {
-    const input = parse(completeTaskInputSchema, raw);
-    this.tasks.requireOpen(input.taskId);
-    this.notAfterToday(input.completedOn, 'The completion date');
-    return input;
+    return this.tasks.checkComplete(raw, this.today);
   }
 
   applyCompleteTask(raw: CompleteTaskInput): void {
-    const input = this.checkCompleteTask(raw);
-    this.tasks.complete(input.taskId, input.completedOn, input.evidence, input.actor);
+    this.tasks.applyComplete(raw, this.today);
   }
 
   checkReassignTask(raw: ReassignTaskInput) {
-    const input = parse(reassignTaskInputSchema, raw);
-    const task = this.tasks.requireOpen(input.taskId);
-    if (
-      input.ownerEmail === task.ownerEmail &&
-      (input.dueDate === undefined || input.dueDate === task.dueDate)
-    ) {
-      reject(`Task "${task.title}" is already owned by ${task.ownerEmail} with that due date.`);
-    }
-    if (input.dueDate !== undefined && input.dueDate < this.today)
-      reject(`The new due date ${input.dueDate} is in the past.`);
-    return input;
+    return this.tasks.checkReassign(raw, this.today);
   }
 
   applyReassignTask(raw: ReassignTaskInput): void {
-    const input = this.checkReassignTask(raw);
-    this.tasks.reassign(input.taskId, input.ownerEmail, input.dueDate, input.actor);
+    this.tasks.applyReassign(raw, this.today);
   }
 
   checkCancelTask(raw: CancelTaskInput) {
-    const input = parse(cancelTaskInputSchema, raw);
-    this.tasks.requireOpen(input.taskId);
-    return input;
+    return this.tasks.checkCancel(raw);
   }
 
   applyCancelTask(raw: CancelTaskInput): void {
-    const input = this.checkCancelTask(raw);
-    this.tasks.cancel(input.taskId, input.reason, input.actor);
+    this.tasks.applyCancel(raw);
   }
 
   // ---- overrides and ending ---------------------------------------------------------------------------
