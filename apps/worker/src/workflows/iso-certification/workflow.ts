@@ -1,8 +1,4 @@
 import {
-  addNoteSignal,
-  attachEvidenceSignal,
-  attachEvidenceSignalInputSchema,
-  addNoteSignalInputSchema,
   cancelTaskUpdate,
   changeScopeUpdate,
   closeFindingUpdate,
@@ -18,21 +14,9 @@ import {
   recordAuditOutcomeUpdate,
   recordCertificationDecisionUpdate,
   scheduleAuditUpdate,
-  startOfDayMs,
 } from '@certflow/contracts';
-import type { UpdateDefinition } from '@temporalio/common';
-import {
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  continueAsNew,
-  patched,
-  setHandler,
-  uuid4,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { runEffects, projectStage } from '../shared/run-effects.js';
-import { publishSearchAttributes, readable } from '../shared/program-messages.js';
+import { ApplicationFailure, continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { ProgramRuntime } from '../shared/program-runtime.js';
 import { IsoProgram } from './iso-program.js';
 
 /**
@@ -64,137 +48,77 @@ export async function isoCertificationWorkflow(
     });
   }
 
-  let version = 0;
+  const runtime = new ProgramRuntime(program, state);
   setHandler(getIsoProgramStateQuery, () => program.snapshot());
 
-  const register = <I>(
-    update: UpdateDefinition<IsoProgramState, [I]>,
-    check: (input: I) => unknown,
-    apply: (input: I) => void,
-  ) => {
-    setHandler(
-      update,
-      (arg: I) => {
-        readable(() => apply(arg));
-        version++;
-        return program.snapshot();
-      },
-      { validator: (arg: I) => void readable(() => check(arg)) },
-    );
-  };
-  register(
+  runtime.registerUpdate(
     completeGapAssessmentUpdate,
     (i) => program.checkCompleteGapAssessment(i),
     (i) => program.applyCompleteGapAssessment(i),
   );
-  register(
+  runtime.registerUpdate(
     scheduleAuditUpdate,
     (i) => program.checkScheduleAudit(i),
     (i) => program.applyScheduleAudit(i),
   );
-  register(
+  runtime.registerUpdate(
     recordAuditOutcomeUpdate,
     (i) => program.checkRecordAuditOutcome(i),
     (i) => program.applyRecordAuditOutcome(i),
   );
-  register(
+  runtime.registerUpdate(
     recordCertificationDecisionUpdate,
     (i) => program.checkRecordCertificationDecision(i),
     (i) => program.applyRecordCertificationDecision(i),
   );
-  register(
+  runtime.registerUpdate(
     closeFindingUpdate,
     (i) => program.checkCloseFinding(i),
     (i) => program.applyCloseFinding(i),
   );
-  register(
+  runtime.registerUpdate(
     completeTaskUpdate,
     (i) => program.checkCompleteTask(i),
     (i) => program.applyCompleteTask(i),
   );
-  register(
+  runtime.registerUpdate(
     reassignTaskUpdate,
     (i) => program.checkReassignTask(i),
     (i) => program.applyReassignTask(i),
   );
-  register(
+  runtime.registerUpdate(
     cancelTaskUpdate,
     (i) => program.checkCancelTask(i),
     (i) => program.applyCancelTask(i),
   );
-  register(
+  runtime.registerUpdate(
     overrideRuleUpdate,
     (i) => program.checkOverrideRule(i),
     (i) => program.applyOverrideRule(i),
   );
-  register(
+  runtime.registerUpdate(
     changeScopeUpdate,
     (i) => program.checkChangeScope(i),
     (i) => program.applyChangeScope(i),
   );
-  register(
+  runtime.registerUpdate(
     endProgramUpdate,
     (i) => program.checkEndProgram(i),
     (i) => program.applyEndProgram(i),
   );
 
-  // Signals cannot be rejected, so malformed ones are dropped rather than failing the workflow.
-  setHandler(addNoteSignal, (raw) => {
-    const note = addNoteSignalInputSchema.safeParse(raw);
-    if (!note.success) return;
-    program.effects.audit('note.added', note.data.actor, { note: note.data.note });
-    version++;
+  runtime.registerSharedSignals();
+
+  return runtime.run({
+    listAttributes: (snapshot) => ({
+      organizationId: snapshot.organizationId,
+      kind: 'ISO_CERTIFICATION',
+      frameworks: snapshot.frameworks,
+      stage: snapshot.stage,
+      nextMilestone: snapshot.nextMilestone?.due ?? null,
+      atRisk: snapshot.atRisk,
+    }),
+    rollsOver: () => program.transition.kind === 'next-cycle',
+    continueAsNew: () => continueAsNew<typeof isoCertificationWorkflow>(startInput, program.carriedState()),
   });
-  setHandler(attachEvidenceSignal, (raw) => {
-    const signal = attachEvidenceSignalInputSchema.safeParse(raw);
-    if (!signal.success) return;
-    program.tasks.attachEvidence(signal.data.taskId, signal.data.evidence, signal.data.actor);
-    version++;
-  });
-
-  let publishedAttributes = '';
-  let projectedStage = '';
-  for (;;) {
-    // Taken before any await: an update that lands while effects run must wake the next wait.
-    const seen = version;
-    program.tick();
-    await runEffects(program.effects, state);
-
-    const snapshot = program.snapshot();
-    publishedAttributes = publishSearchAttributes(
-      {
-        organizationId: snapshot.organizationId,
-        kind: 'ISO_CERTIFICATION',
-        frameworks: snapshot.frameworks,
-        stage: snapshot.stage,
-        nextMilestone: snapshot.nextMilestone?.due ?? null,
-        atRisk: snapshot.atRisk,
-      },
-      publishedAttributes,
-    );
-    if (snapshot.stage !== projectedStage) {
-      projectedStage = snapshot.stage;
-      await projectStage(
-        state.programId,
-        snapshot.stage,
-        snapshot.stage === 'ENDED' ? 'COMPLETED' : 'RUNNING',
-      );
-    }
-
-    if (program.transition.kind === 'ended') {
-      await condition(allHandlersFinished);
-      await runEffects(program.effects, state);
-      return program.snapshot();
-    }
-    if (program.transition.kind === 'next-cycle' || workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      await runEffects(program.effects, state);
-      return await continueAsNew<typeof isoCertificationWorkflow>(startInput, program.carriedState());
-    }
-
-    const changed = () => version !== seen || program.effects.pending.length > 0;
-    const wake = program.nextWakeUp();
-    if (wake === undefined) await condition(changed);
-    else await condition(changed, Math.max(1, startOfDayMs(wake) - Date.now()));
-  }
 }

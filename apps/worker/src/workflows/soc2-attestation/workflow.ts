@@ -1,8 +1,4 @@
 import {
-  addNoteSignal,
-  addNoteSignalInputSchema,
-  attachEvidenceSignal,
-  attachEvidenceSignalInputSchema,
   completeFieldworkUpdate,
   completeReadinessAssessmentUpdate,
   getSoc2ProgramStateQuery,
@@ -19,21 +15,9 @@ import {
   soc2OverrideRuleUpdate,
   type Soc2ProgramState,
   soc2ReassignTaskUpdate,
-  startOfDayMs,
 } from '@certflow/contracts';
-import type { UpdateDefinition } from '@temporalio/common';
-import {
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  continueAsNew,
-  patched,
-  setHandler,
-  uuid4,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { publishSearchAttributes, readable } from '../shared/program-messages.js';
-import { projectStage, runEffects } from '../shared/run-effects.js';
+import { ApplicationFailure, continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { ProgramRuntime } from '../shared/program-runtime.js';
 import { Soc2Program } from './soc2-program.js';
 
 /**
@@ -67,142 +51,82 @@ export async function soc2AttestationWorkflow(
     });
   }
 
-  let version = 0;
+  const runtime = new ProgramRuntime(program, state);
   setHandler(getSoc2ProgramStateQuery, () => program.snapshot());
 
-  const register = <I>(
-    update: UpdateDefinition<Soc2ProgramState, [I]>,
-    check: (input: I) => unknown,
-    apply: (input: I) => void,
-  ) => {
-    setHandler(
-      update,
-      (arg: I) => {
-        readable(() => apply(arg));
-        version++;
-        return program.snapshot();
-      },
-      { validator: (arg: I) => void readable(() => check(arg)) },
-    );
-  };
-  register(
+  runtime.registerUpdate(
     completeReadinessAssessmentUpdate,
     (i) => program.checkCompleteReadinessAssessment(i),
     (i) => program.applyCompleteReadinessAssessment(i),
   );
-  register(
+  runtime.registerUpdate(
     scheduleTypeIUpdate,
     (i) => program.checkScheduleTypeI(i),
     (i) => program.applyScheduleTypeI(i),
   );
-  register(
+  runtime.registerUpdate(
     scheduleFieldworkUpdate,
     (i) => program.checkScheduleFieldwork(i),
     (i) => program.applyScheduleFieldwork(i),
   );
-  register(
+  runtime.registerUpdate(
     completeFieldworkUpdate,
     (i) => program.checkCompleteFieldwork(i),
     (i) => program.applyCompleteFieldwork(i),
   );
-  register(
+  runtime.registerUpdate(
     recordReportUpdate,
     (i) => program.checkRecordReport(i),
     (i) => program.applyRecordReport(i),
   );
-  register(
+  runtime.registerUpdate(
     issueBridgeLetterUpdate,
     (i) => program.checkIssueBridgeLetter(i),
     (i) => program.applyIssueBridgeLetter(i),
   );
-  register(
+  runtime.registerUpdate(
     recordControlExceptionUpdate,
     (i) => program.checkRecordControlException(i),
     (i) => program.applyRecordControlException(i),
   );
-  register(
+  runtime.registerUpdate(
     soc2OverrideRuleUpdate,
     (i) => program.checkOverrideRule(i),
     (i) => program.applyOverrideRule(i),
   );
-  register(
+  runtime.registerUpdate(
     soc2CompleteTaskUpdate,
     (i) => program.checkCompleteTask(i),
     (i) => program.applyCompleteTask(i),
   );
-  register(
+  runtime.registerUpdate(
     soc2ReassignTaskUpdate,
     (i) => program.checkReassignTask(i),
     (i) => program.applyReassignTask(i),
   );
-  register(
+  runtime.registerUpdate(
     soc2CancelTaskUpdate,
     (i) => program.checkCancelTask(i),
     (i) => program.applyCancelTask(i),
   );
-  register(
+  runtime.registerUpdate(
     soc2EndProgramUpdate,
     (i) => program.checkEndProgram(i),
     (i) => program.applyEndProgram(i),
   );
 
-  // Signals cannot be rejected, so malformed ones are dropped rather than failing the workflow.
-  setHandler(addNoteSignal, (raw) => {
-    const note = addNoteSignalInputSchema.safeParse(raw);
-    if (!note.success) return;
-    program.effects.audit('note.added', note.data.actor, { note: note.data.note });
-    version++;
+  runtime.registerSharedSignals();
+
+  return runtime.run({
+    listAttributes: (snapshot) => ({
+      organizationId: snapshot.organizationId,
+      kind: 'SOC2_ATTESTATION',
+      frameworks: ['soc2'],
+      stage: snapshot.stage,
+      nextMilestone: snapshot.nextMilestone?.due ?? null,
+      atRisk: snapshot.atRisk,
+    }),
+    rollsOver: () => program.transition.kind === 'next-period',
+    continueAsNew: () => continueAsNew<typeof soc2AttestationWorkflow>(startInput, program.carriedState()),
   });
-  setHandler(attachEvidenceSignal, (raw) => {
-    const signal = attachEvidenceSignalInputSchema.safeParse(raw);
-    if (!signal.success) return;
-    program.tasks.attachEvidence(signal.data.taskId, signal.data.evidence, signal.data.actor);
-    version++;
-  });
-
-  let publishedAttributes = '';
-  let projectedStage = '';
-  for (;;) {
-    // Taken before any await: an update that lands while effects run must wake the next wait.
-    const seen = version;
-    program.tick();
-    await runEffects(program.effects, state);
-
-    const snapshot = program.snapshot();
-    publishedAttributes = publishSearchAttributes(
-      {
-        organizationId: snapshot.organizationId,
-        kind: 'SOC2_ATTESTATION',
-        frameworks: ['soc2'],
-        stage: snapshot.stage,
-        nextMilestone: snapshot.nextMilestone?.due ?? null,
-        atRisk: snapshot.atRisk,
-      },
-      publishedAttributes,
-    );
-    if (snapshot.stage !== projectedStage) {
-      projectedStage = snapshot.stage;
-      await projectStage(
-        state.programId,
-        snapshot.stage,
-        snapshot.stage === 'ENDED' ? 'COMPLETED' : 'RUNNING',
-      );
-    }
-
-    if (program.transition.kind === 'ended') {
-      await condition(allHandlersFinished);
-      await runEffects(program.effects, state);
-      return program.snapshot();
-    }
-    if (program.transition.kind === 'next-period' || workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      await runEffects(program.effects, state);
-      return await continueAsNew<typeof soc2AttestationWorkflow>(startInput, program.carriedState());
-    }
-
-    const changed = () => version !== seen || program.effects.pending.length > 0;
-    const wake = program.nextWakeUp();
-    if (wake === undefined) await condition(changed);
-    else await condition(changed, Math.max(1, startOfDayMs(wake) - Date.now()));
-  }
 }

@@ -1,0 +1,122 @@
+import {
+  addNoteSignal,
+  addNoteSignalInputSchema,
+  attachEvidenceSignal,
+  attachEvidenceSignalInputSchema,
+  type CalendarDate,
+  startOfDayMs,
+} from '@certflow/contracts';
+import type { UpdateDefinition } from '@temporalio/common';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { EffectQueue } from './effects.js';
+import { publishSearchAttributes, readable, type ProgramListAttributes } from './program-messages.js';
+import type { RemediationTaskBook } from './remediation-tasks.js';
+import { projectStage, runEffects, type ProgramIdentity } from './run-effects.js';
+
+/** What every program kind's rules object offers the workflow (IsoProgram, Soc2Program). */
+export interface RunnableProgram<S> {
+  readonly effects: EffectQueue;
+  readonly tasks: RemediationTaskBook;
+  readonly transition: { kind: string };
+  tick(): void;
+  snapshot(): S;
+  nextWakeUp(): CalendarDate | undefined;
+}
+
+export interface ProgramSnapshot {
+  stage: string;
+}
+
+/**
+ * The parts of a program workflow that do not depend on its kind: update handlers that wake the main loop,
+ * the shared signals, and the loop itself (effects → search attributes → projection → end, roll over, or wait).
+ */
+export class ProgramRuntime<S extends ProgramSnapshot> {
+  /** Bumped by every accepted message, so the main loop's wait ends when something changed. */
+  private version = 0;
+
+  constructor(
+    private readonly program: RunnableProgram<S>,
+    private readonly identity: ProgramIdentity,
+  ) {}
+
+  /** An update whose validator is `check` and whose handler is `apply`; rejections read as plain messages. */
+  registerUpdate<I>(
+    update: UpdateDefinition<S, [I]>,
+    check: (input: I) => unknown,
+    apply: (input: I) => void,
+  ): void {
+    setHandler(
+      update,
+      (arg: I) => {
+        readable(() => apply(arg));
+        this.version++;
+        return this.program.snapshot();
+      },
+      { validator: (arg: I) => void readable(() => check(arg)) },
+    );
+  }
+
+  /** Signals cannot be rejected, so malformed ones are dropped rather than failing the workflow. */
+  registerSharedSignals(): void {
+    setHandler(addNoteSignal, (raw) => {
+      const note = addNoteSignalInputSchema.safeParse(raw);
+      if (!note.success) return;
+      this.program.effects.audit('note.added', note.data.actor, { note: note.data.note });
+      this.version++;
+    });
+    setHandler(attachEvidenceSignal, (raw) => {
+      const signal = attachEvidenceSignalInputSchema.safeParse(raw);
+      if (!signal.success) return;
+      this.program.tasks.attachEvidence(signal.data.taskId, signal.data.evidence, signal.data.actor);
+      this.version++;
+    });
+  }
+
+  /**
+   * Runs until the program ends (returns its final snapshot) or its cycle/period rolls over (continues as new,
+   * also when the server suggests it).
+   */
+  async run(options: {
+    listAttributes: (snapshot: S) => ProgramListAttributes;
+    rollsOver: () => boolean;
+    continueAsNew: () => Promise<never>;
+  }): Promise<S> {
+    const { program, identity } = this;
+    let publishedAttributes = '';
+    let projectedStage = '';
+    for (;;) {
+      // Taken before any await: an update that lands while effects run must wake the next wait.
+      const seen = this.version;
+      program.tick();
+      await runEffects(program.effects, identity);
+
+      const snapshot = program.snapshot();
+      publishedAttributes = publishSearchAttributes(options.listAttributes(snapshot), publishedAttributes);
+      if (snapshot.stage !== projectedStage) {
+        projectedStage = snapshot.stage;
+        await projectStage(
+          identity.programId,
+          snapshot.stage,
+          snapshot.stage === 'ENDED' ? 'COMPLETED' : 'RUNNING',
+        );
+      }
+
+      if (program.transition.kind === 'ended') {
+        await condition(allHandlersFinished);
+        await runEffects(program.effects, identity);
+        return program.snapshot();
+      }
+      if (options.rollsOver() || workflowInfo().continueAsNewSuggested) {
+        await condition(allHandlersFinished);
+        await runEffects(program.effects, identity);
+        return await options.continueAsNew();
+      }
+
+      const changed = () => this.version !== seen || program.effects.pending.length > 0;
+      const wake = program.nextWakeUp();
+      if (wake === undefined) await condition(changed);
+      else await condition(changed, Math.max(1, startOfDayMs(wake) - Date.now()));
+    }
+  }
+}
