@@ -44,22 +44,32 @@ count_tests() {
 }
 trap print_summary EXIT
 
+# The install scripts print one value on stdout; anything else there would corrupt it silently.
+expect_one_line() {
+  local name="$1" value="$2" pattern="$3"
+  [[ "$value" != *$'\n'* && "$value" =~ $pattern ]] \
+    || die "$name is not what the set-up script should print (one line matching $pattern): '$value'"
+}
+
 begin "bootstrap (pnpm, dependencies)"
 bash scripts/bootstrap.sh
 end
 
 begin "Temporal CLI (dev server)"
 TEMPORAL_CLI_PATH="$(bash infra/temporal/install-cli.sh)"
+expect_one_line TEMPORAL_CLI_PATH "$TEMPORAL_CLI_PATH" '^/'
 export TEMPORAL_CLI_PATH
 end
 
 begin "Temporal time-skipping test server"
 TEMPORAL_TEST_SERVER_PATH="$(bash infra/temporal/install-test-server.sh)"
+expect_one_line TEMPORAL_TEST_SERVER_PATH "$TEMPORAL_TEST_SERVER_PATH" '^/'
 export TEMPORAL_TEST_SERVER_PATH
 end
 
 begin "PostgreSQL for tests"
 TEST_DATABASE_URL="$(bash infra/postgres/ensure-postgres.sh)"
+expect_one_line TEST_DATABASE_URL "$TEST_DATABASE_URL" '^postgres(ql)?://'
 export TEST_DATABASE_URL
 end
 

@@ -18,6 +18,12 @@ PASSWORD=certflow
 PRIVATE_PORT=55432
 export PGCONNECT_TIMEOUT=3
 
+# Only the URL may reach stdout: the caller captures it. Everything else (including tools that print to stdout,
+# such as pg_ctlcluster's "Removed stale pid file.") goes to stderr.
+# Commands that leave a server running close fd 3 (`3>&-`), or the caller's $(...) would wait for the server.
+exec 3>&1 1>&2
+emit_url() { echo "$1" >&3; }
+
 url_for() { echo "postgres://$ROLE:$PASSWORD@127.0.0.1:$1/postgres"; }
 answers() { have psql && psql "$1" -XAtqc 'select 1' >/dev/null 2>&1; }
 can_create_db() {
@@ -28,22 +34,22 @@ can_create_db() {
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   if ! have psql; then
     log_warn "psql is not installed, so TEST_DATABASE_URL is used without checking it"
-    echo "$TEST_DATABASE_URL"; exit 0
+    emit_url "$TEST_DATABASE_URL"; exit 0
   fi
   answers "$TEST_DATABASE_URL" || die "TEST_DATABASE_URL is set but the server does not answer: start it, fix the URL, or unset it to let this script provide one."
   can_create_db "$TEST_DATABASE_URL" || die "the role in TEST_DATABASE_URL may not CREATE DATABASE: grant it CREATEDB or use another role."
   log_info "PostgreSQL from TEST_DATABASE_URL"
-  echo "$TEST_DATABASE_URL"; exit 0
+  emit_url "$TEST_DATABASE_URL"; exit 0
 fi
 
 # 2. Ours (or a compatible one) already runs on the default port.
 if answers "$(url_for 5432)" && can_create_db "$(url_for 5432)"; then
   log_info "PostgreSQL already running on 127.0.0.1:5432 (role $ROLE)"
-  url_for 5432; exit 0
+  emit_url "$(url_for 5432)"; exit 0
 fi
 if answers "$(url_for "$PRIVATE_PORT")"; then
   log_info "private PostgreSQL already running on 127.0.0.1:$PRIVATE_PORT"
-  url_for "$PRIVATE_PORT"; exit 0
+  emit_url "$(url_for "$PRIVATE_PORT")"; exit 0
 fi
 
 pg_bin_dir() {
@@ -72,7 +78,7 @@ if is_root; then
   status="$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" { print $4 }')"
   if [ "$status" != online ]; then
     log_info "starting PostgreSQL $version cluster 'main' on port $port"
-    pg_ctlcluster "$version" main start
+    pg_ctlcluster "$version" main start 3>&-
   fi
   wait_for_port 127.0.0.1 "$port" 30 || die "PostgreSQL $version/main did not start: see /var/log/postgresql/postgresql-$version-main.log."
   # ALTER as well as CREATE, so a role left with another password is repaired.
@@ -87,7 +93,7 @@ END \$\$;
 SQL
   answers "$(url_for "$port")" || die "role $ROLE cannot log in on 127.0.0.1:$port: check pg_hba.conf of PostgreSQL $version/main (host connections need password auth)."
   log_info "PostgreSQL $version ready on 127.0.0.1:$port (role $ROLE)"
-  url_for "$port"; exit 0
+  emit_url "$(url_for "$port")"; exit 0
 fi
 
 # 4. Not root: a private throw-away cluster owned by the current user.
@@ -106,7 +112,7 @@ fi
 log_info "starting the private PostgreSQL on 127.0.0.1:$PRIVATE_PORT"
 # No Unix socket: the default socket directory is usually not writable for a normal user.
 "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 30 \
-  -o "-p $PRIVATE_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null \
+  -o "-p $PRIVATE_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null 3>&- \
   || die "the private PostgreSQL did not start: see $data/server.log."
 answers "$(url_for "$PRIVATE_PORT")" || die "the private PostgreSQL started but role $ROLE cannot log in: remove $data and re-run."
-url_for "$PRIVATE_PORT"
+emit_url "$(url_for "$PRIVATE_PORT")"
