@@ -14,6 +14,10 @@ export const auditEventTypes = [
   'audit.scheduled',
   'audit.completed',
   'certification.decided',
+  'certification.refused',
+  'certification.suspended',
+  'certification.reinstated',
+  'certification.withdrawn',
   'report.issued',
   'bridge-letter.issued',
   'coverage.alert',
@@ -50,9 +54,20 @@ export interface AuditEventRecord {
   occurredAt: string;
 }
 
+/** Several events of one workflow run, written in one statement (the fields they share are given once). */
+export interface AuditEventBatch {
+  workflowId: string;
+  runId: string;
+  programId: string;
+  organizationId: string;
+  events: Pick<AuditEventRecord, 'sequence' | 'type' | 'actor' | 'payload' | 'occurredAt'>[];
+}
+
 export interface AuditActivities {
   /** Inserts the event unless (workflowId, sequence) is already recorded; returns whether it inserted. */
   recordAuditEvent(event: AuditEventRecord): Promise<{ inserted: boolean }>;
+  /** Inserts every event not yet recorded, all or none; returns how many it inserted. */
+  recordAuditEvents(batch: AuditEventBatch): Promise<{ inserted: number }>;
 }
 
 export interface EmailNotification {

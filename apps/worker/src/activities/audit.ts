@@ -1,5 +1,5 @@
-import type { AuditActivities, AuditEventRecord } from '@certflow/contracts';
-import type { PrismaClient } from '@certflow/db';
+import type { AuditActivities, AuditEventBatch, AuditEventRecord } from '@certflow/contracts';
+import { Prisma, type PrismaClient } from '@certflow/db';
 
 /**
  * The audit trail is append-only (a trigger rejects UPDATE/DELETE), so idempotency comes from the unique
@@ -17,6 +17,22 @@ export function createAuditActivities({ prisma }: { prisma: PrismaClient }): Aud
            ${event.occurredAt}::timestamptz)
         ON CONFLICT (workflow_id, sequence) DO NOTHING`;
       return { inserted: inserted === 1 };
+    },
+
+    // One statement, so a batch is written completely or not at all, and a retry fills in only what is missing.
+    async recordAuditEvents(batch: AuditEventBatch) {
+      if (batch.events.length === 0) return { inserted: 0 };
+      const rows = batch.events.map(
+        (e) => Prisma.sql`(
+          ${batch.programId}::uuid, ${batch.organizationId}::uuid, ${batch.workflowId}, ${batch.runId},
+          ${e.sequence}, ${e.type}, ${e.actor}, ${JSON.stringify(e.payload)}::jsonb, ${e.occurredAt}::timestamptz)`,
+      );
+      const inserted = await prisma.$executeRaw`
+        INSERT INTO audit_events
+          (program_id, organization_id, workflow_id, run_id, sequence, type, actor, payload, occurred_at)
+        VALUES ${Prisma.join(rows)}
+        ON CONFLICT (workflow_id, sequence) DO NOTHING`;
+      return { inserted };
     },
   };
 }

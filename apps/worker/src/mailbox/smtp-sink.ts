@@ -10,8 +10,8 @@ export interface SmtpSinkOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Return an error (with an SMTP `responseCode`) to refuse the message. */
-  onMessage: (mail: ReceivedMail) => Error | undefined;
+  /** Return (or resolve to) an error with an SMTP `responseCode` to refuse the message. */
+  onMessage: (mail: ReceivedMail) => Error | undefined | Promise<Error | undefined>;
 }
 
 export interface SmtpSink {
@@ -35,7 +35,12 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        callback(options.onMessage({ to: session.envelope.rcptTo.map((r) => r.address), raw }) ?? null);
+        void Promise.resolve(
+          options.onMessage({ to: session.envelope.rcptTo.map((r) => r.address), raw }),
+        ).then(
+          (error) => callback(error ?? null),
+          (error: Error) => callback(error),
+        );
       });
     },
   });

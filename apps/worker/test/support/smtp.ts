@@ -17,12 +17,16 @@ export interface SmtpCatcher {
   close(): Promise<void>;
 }
 
-/** A real SMTP server in this process that keeps every accepted message. */
-export async function startSmtpCatcher(): Promise<SmtpCatcher> {
+/**
+ * A real SMTP server in this process that keeps every accepted message. `acceptDelayMs` makes it a slow server:
+ * each message is kept, and acknowledged, only after that long.
+ */
+export async function startSmtpCatcher(options: { acceptDelayMs?: number } = {}): Promise<SmtpCatcher> {
   const messages: CapturedMail[] = [];
   let failures = 0;
   const sink = await startSmtpSink({
-    onMessage: ({ to, raw }) => {
+    onMessage: async ({ to, raw }) => {
+      if (options.acceptDelayMs) await new Promise((r) => setTimeout(r, options.acceptDelayMs));
       if (failures > 0) {
         failures--;
         return Object.assign(new Error('try again later'), { responseCode: 451 });

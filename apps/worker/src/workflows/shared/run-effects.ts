@@ -1,13 +1,14 @@
 import { type ProgramActivities } from '@certflow/contracts';
-import { ActivityFailure, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { EffectQueue } from './effects.js';
+import { ActivityFailure, log, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { AuditEffect, EffectQueue, EmailEffect } from './effects.js';
+import { sharedPatches } from './patches.js';
 
 /**
  * The audit trail must eventually be written, whatever the database does: retries are unbounded but back off to
  * five minutes. Email is best effort with a bounded policy; a send that keeps failing is itself audited.
  */
 // A single insert: a short timeout means a crashed worker's attempt is retried elsewhere within seconds.
-const { recordAuditEvent, projectProgram } = proxyActivities<ProgramActivities>({
+const { recordAuditEvent, recordAuditEvents, projectProgram } = proxyActivities<ProgramActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
@@ -27,8 +28,76 @@ export interface ProgramIdentity {
   organizationId: string;
 }
 
-/** Carries out queued effects in order; effects queued meanwhile (by updates) are picked up in the same pass. */
+/** Audit events per activity call: one INSERT statement, well under the payload limit. */
+const AUDIT_BATCH = 100;
+/** Emails sent at the same time by one program. */
+const EMAIL_BATCH = 25;
+
+/**
+ * Carries out queued effects: every audit event queued so far (in sequence order, one activity per 100), then
+ * the emails that go with them, in parallel. Effects queued meanwhile (by updates, or a failed email's own audit
+ * event) are picked up by the next pass. Runs recorded before batching replay the one-at-a-time order.
+ */
 export async function runEffects(queue: EffectQueue, program: ProgramIdentity): Promise<void> {
+  if (!patched(sharedPatches.batchedEffects)) return runEffectsOneByOne(queue, program);
+  const { workflowId, runId } = workflowInfo();
+  while (queue.pending.length > 0) {
+    const taken = queue.pending.length;
+    const batch = queue.pending.slice(0, taken);
+    const audits = batch.filter((e): e is AuditEffect => e.kind === 'audit');
+    for (let i = 0; i < audits.length; i += AUDIT_BATCH) {
+      await recordAuditEvents({
+        workflowId,
+        runId,
+        programId: program.programId,
+        organizationId: program.organizationId,
+        events: audits.slice(i, i + AUDIT_BATCH).map(({ sequence, type, actor, payload, occurredAt }) => ({
+          sequence,
+          type,
+          actor,
+          payload,
+          occurredAt,
+        })),
+      });
+    }
+    const emails = batch.filter((e): e is EmailEffect => e.kind === 'email');
+    for (let i = 0; i < emails.length; i += EMAIL_BATCH) {
+      await Promise.all(
+        emails.slice(i, i + EMAIL_BATCH).map((email) => send(queue, email, workflowId, program.programId)),
+      );
+    }
+    queue.pending.splice(0, taken);
+  }
+}
+
+/** Email is best effort: a send that gives up after its retries is recorded as `notification.failed`. */
+async function send(
+  queue: EffectQueue,
+  effect: EmailEffect,
+  workflowId: string,
+  programId: string,
+): Promise<void> {
+  try {
+    await sendEmail({
+      programId,
+      dedupeKey: `${workflowId}#${effect.sequence}:${effect.to}`,
+      to: effect.to,
+      subject: effect.subject,
+      text: effect.text,
+    });
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    log.warn('email gave up after retries', { to: effect.to, sequence: effect.sequence });
+    queue.audit('notification.failed', null, {
+      to: effect.to,
+      forEvent: effect.sequence,
+      subject: effect.subject,
+    });
+  }
+}
+
+/** The pre-batching order: one activity per effect, each awaited. Kept for runs recorded before the patch. */
+async function runEffectsOneByOne(queue: EffectQueue, program: ProgramIdentity): Promise<void> {
   const { workflowId, runId } = workflowInfo();
   while (queue.pending.length > 0) {
     const effect = queue.pending[0]!;
@@ -45,23 +114,7 @@ export async function runEffects(queue: EffectQueue, program: ProgramIdentity): 
         occurredAt: effect.occurredAt,
       });
     } else {
-      try {
-        await sendEmail({
-          programId: program.programId,
-          dedupeKey: `${workflowId}#${effect.sequence}:${effect.to}`,
-          to: effect.to,
-          subject: effect.subject,
-          text: effect.text,
-        });
-      } catch (err) {
-        if (!(err instanceof ActivityFailure)) throw err;
-        log.warn('email gave up after retries', { to: effect.to, sequence: effect.sequence });
-        queue.audit('notification.failed', null, {
-          to: effect.to,
-          forEvent: effect.sequence,
-          subject: effect.subject,
-        });
-      }
+      await send(queue, effect, workflowId, program.programId);
     }
     queue.pending.shift();
   }
