@@ -114,6 +114,8 @@ export interface components {
                     stage1ToStage2MaxGapMonths?: number;
                     /** @default 12 */
                     surveillanceIntervalMonths?: number;
+                    /** @default 6 */
+                    suspensionMaxMonths?: number;
                 };
                 /**
                  * @default [

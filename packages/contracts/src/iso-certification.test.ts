@@ -25,6 +25,7 @@ describe('ISO certification contracts', () => {
         majorClosureMonthsAfterStage2: 6,
         findingResponseDays: 90,
         restorationWindowMonths: 6,
+        suspensionMaxMonths: 6,
       },
       gapAssessmentDays: 90,
       reminderDaysBefore: [14, 7, 1],
@@ -71,7 +72,10 @@ describe('ISO certification contracts', () => {
       'reassignTask',
       'recordAuditOutcome',
       'recordCertificationDecision',
+      'reinstateCertification',
       'scheduleAudit',
+      'suspendCertification',
+      'withdrawCertification',
     ]);
     for (const [name, def] of Object.entries(isoUpdates)) expect(def.name).toBe(name);
     const bad = isoUpdateInputSchemas.completeTask.safeParse({

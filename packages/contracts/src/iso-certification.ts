@@ -23,6 +23,8 @@ export const isoStages = [
   'SURVEILLANCE_1',
   'SURVEILLANCE_2',
   'RECERTIFICATION',
+  /** The CB suspended the certificate (missed surveillance or its own decision); it is not valid meanwhile. */
+  'SUSPENDED',
   'LAPSED',
   'ENDED',
 ] as const;
@@ -55,6 +57,8 @@ export const certificationBodyPolicySchema = z.object({
   findingResponseDays: z.number().int().min(7).max(180).default(90),
   /** After expiry, certification can be restored within this many months. */
   restorationWindowMonths: z.number().int().min(0).max(6).default(6),
+  /** A suspension not lifted within this many months ends in withdrawal (ISO/IEC 17021-1 9.6.5; CBs use <= 6). */
+  suspensionMaxMonths: z.number().int().min(1).max(6).default(6),
 });
 export type CertificationBodyPolicy = z.output<typeof certificationBodyPolicySchema>;
 
@@ -118,6 +122,22 @@ export interface IsoCycleDatesState {
   restorationDeadline?: CalendarDate;
 }
 
+export const isoSuspensionCauses = ['missed-surveillance', 'certification-body-decision'] as const;
+export type IsoSuspensionCause = (typeof isoSuspensionCauses)[number];
+
+/** While SUSPENDED: why, since when, the last day before withdrawal, and where the program resumes. */
+export interface IsoSuspensionState {
+  cause: IsoSuspensionCause;
+  reason: string;
+  since: CalendarDate;
+  /** Withdrawal follows the day after, unless reinstated. */
+  until: CalendarDate;
+  /** The stage the program returns to when reinstated. */
+  resumeStage: IsoStage;
+  /** The overdue surveillance audit whose completion reinstates the certificate. */
+  missedAudit?: IsoAuditKind;
+}
+
 export interface IsoMilestone {
   kind: string;
   due: CalendarDate;
@@ -149,6 +169,7 @@ export interface IsoProgramState {
   missedDeadlines: string[];
   gapAssessmentCompletedOn?: CalendarDate;
   endedReason?: string;
+  suspension?: IsoSuspensionState;
 }
 
 // ---- Messages -------------------------------------------------------------------------------------------
@@ -188,12 +209,23 @@ export const recordAuditOutcomeUpdate = defineUpdate<IsoProgramState, [RecordAud
   'recordAuditOutcome',
 );
 
-export const recordCertificationDecisionInputSchema = z.object({
-  actor: actorSchema,
-  decidedOn: calendarDateSchema,
-});
+export const recordCertificationDecisionInputSchema = z
+  .object({
+    actor: actorSchema,
+    decidedOn: calendarDateSchema,
+    /** GRANTED opens a certification cycle; REFUSED sends the program back to repeat the audit. */
+    outcome: z.enum(['GRANTED', 'REFUSED']).default('GRANTED'),
+    reason: z.string().trim().min(3).max(2000).optional(),
+  })
+  .refine((d) => d.outcome === 'GRANTED' || d.reason !== undefined, {
+    message: 'a refused certification needs a reason',
+    path: ['reason'],
+  });
 export type RecordCertificationDecisionInput = z.input<typeof recordCertificationDecisionInputSchema>;
-/** The CB's positive (re)certification decision; it opens a certification cycle. */
+/**
+ * The CB's (re)certification decision. Granted, it opens a certification cycle; refused, the audit it rested on
+ * (Stage 2, the recertification audit or the restoration audit) has to be repeated.
+ */
 export const recordCertificationDecisionUpdate = defineUpdate<
   IsoProgramState,
   [RecordCertificationDecisionInput]
@@ -280,6 +312,42 @@ export type ChangeScopeInput = z.input<typeof changeScopeInputSchema>;
  */
 export const changeScopeUpdate = defineUpdate<IsoProgramState, [ChangeScopeInput]>('changeScope');
 
+export const suspendCertificationInputSchema = z.object({
+  actor: actorSchema,
+  on: calendarDateSchema,
+  reason: z.string().trim().min(3).max(2000),
+});
+export type SuspendCertificationInput = z.input<typeof suspendCertificationInputSchema>;
+/**
+ * The CB suspends a valid certificate (for example persistent or serious nonconformities, or at the client's
+ * request). A missed surveillance audit suspends it automatically.
+ */
+export const suspendCertificationUpdate = defineUpdate<IsoProgramState, [SuspendCertificationInput]>(
+  'suspendCertification',
+);
+
+export const reinstateCertificationInputSchema = z.object({
+  actor: actorSchema,
+  on: calendarDateSchema,
+  justification: z.string().trim().min(3).max(2000),
+});
+export type ReinstateCertificationInput = z.input<typeof reinstateCertificationInputSchema>;
+/** The CB lifts a suspension it decided; one caused by a missed audit lifts when that audit is recorded. */
+export const reinstateCertificationUpdate = defineUpdate<IsoProgramState, [ReinstateCertificationInput]>(
+  'reinstateCertification',
+);
+
+export const withdrawCertificationInputSchema = z.object({
+  actor: actorSchema,
+  on: calendarDateSchema,
+  reason: z.string().trim().min(3).max(2000),
+});
+export type WithdrawCertificationInput = z.input<typeof withdrawCertificationInputSchema>;
+/** The CB withdraws the certificate; the program continues with a new initial audit (or is ended). */
+export const withdrawCertificationUpdate = defineUpdate<IsoProgramState, [WithdrawCertificationInput]>(
+  'withdrawCertification',
+);
+
 export const endProgramInputSchema = z.object({
   actor: actorSchema,
   reason: z.string().trim().min(3).max(500),
@@ -317,6 +385,9 @@ export const isoUpdateInputSchemas = {
   cancelTask: cancelTaskInputSchema,
   overrideRule: overrideRuleInputSchema,
   changeScope: changeScopeInputSchema,
+  suspendCertification: suspendCertificationInputSchema,
+  reinstateCertification: reinstateCertificationInputSchema,
+  withdrawCertification: withdrawCertificationInputSchema,
   endProgram: endProgramInputSchema,
 } as const;
 
@@ -332,5 +403,8 @@ export const isoUpdates = {
   cancelTask: cancelTaskUpdate,
   overrideRule: overrideRuleUpdate,
   changeScope: changeScopeUpdate,
+  suspendCertification: suspendCertificationUpdate,
+  reinstateCertification: reinstateCertificationUpdate,
+  withdrawCertification: withdrawCertificationUpdate,
   endProgram: endProgramUpdate,
 } as const satisfies Record<keyof typeof isoUpdateInputSchemas, unknown>;

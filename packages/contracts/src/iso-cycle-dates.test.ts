@@ -109,6 +109,7 @@ describe('ISO certification cycle dates', () => {
       majorClosureMonthsAfterStage2: 6,
       findingResponseDays: 90,
       restorationWindowMonths: 6,
+      suspensionMaxMonths: 6,
     });
   });
 });

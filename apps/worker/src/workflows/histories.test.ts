@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { soc2Patches } from './patches.js';
+import { isoPatches } from './iso-certification/patches.js';
+import { sharedPatches } from './shared/patches.js';
+import { soc2Patches } from './soc2-attestation/patches.js';
 
-// src/workflows/replay.test.ts replays every committed history; this checks that the SOC 2 ones are the two
-// back-to-back periods the replay is meant to cover, before and after the period-end-notice patch.
-const dir = fileURLToPath(new URL('../../../test/histories/', import.meta.url));
+// replay.test.ts replays every committed history; this checks that they are what the replay is meant to cover:
+// an ISO cycle into the next one and two back-to-back SOC 2 periods, recorded before and after each patch.
+const dir = fileURLToPath(new URL('../../test/histories/', import.meta.url));
 
 interface JsonHistory {
   events: {
@@ -27,7 +29,7 @@ function patchIds(history: JsonHistory): string[] {
 }
 
 describe('committed SOC 2 histories', () => {
-  it.each(['v1', 'v2'])('%s: two periods, each run ending in continue-as-new', async (label) => {
+  it.each(['v1', 'v2', 'v3'])('%s: two periods, each run ending in continue-as-new', async (label) => {
     for (const period of [1, 2]) {
       const history = await load(`soc2-attestation-${label}-period${period}`);
       expect(history.events[0]?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
@@ -39,5 +41,35 @@ describe('committed SOC 2 histories', () => {
     expect(patchIds(await load('soc2-attestation-v1-period1'))).toEqual([]);
     expect(patchIds(await load('soc2-attestation-v2-period1'))).toEqual([soc2Patches.periodEndNotice]);
     expect(patchIds(await load('soc2-attestation-v2-period2'))).toEqual([soc2Patches.periodEndNotice]);
+  });
+
+  it('v3 runs its effects in batches', async () => {
+    for (const period of [1, 2]) {
+      expect(patchIds(await load(`soc2-attestation-v3-period${period}`))).toEqual([
+        sharedPatches.batchedEffects,
+        soc2Patches.periodEndNotice,
+      ]);
+    }
+  });
+});
+
+describe('committed ISO histories', () => {
+  it.each(['v1', 'v2', 'v3'])('%s: a whole cycle continued as new into cycle 2', async (label) => {
+    const cycle1 = await load(`iso-certification-${label}-cycle1`);
+    expect(cycle1.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
+    const cycle2 = await load(`iso-certification-${label}-cycle2`);
+    expect(cycle2.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
+  });
+
+  it('v3 batches effects and suspends the certificate when cycle 2 misses surveillance 1', async () => {
+    expect(patchIds(await load('iso-certification-v1-cycle1'))).toEqual([]);
+    expect(patchIds(await load('iso-certification-v3-cycle1'))).toEqual([
+      sharedPatches.batchedEffects,
+      isoPatches.initialCycleStartedEvent,
+    ]);
+    expect(patchIds(await load('iso-certification-v3-cycle2'))).toEqual([
+      sharedPatches.batchedEffects,
+      isoPatches.suspensionOnMissedSurveillance,
+    ]);
   });
 });

@@ -15,6 +15,8 @@ import {
   type IsoMilestone,
   type IsoProgramState,
   type IsoStage,
+  isoProgramConfigSchema,
+  type IsoSuspensionCause,
   majorClosureDeadline,
   nextCycleDates,
   type OverrideRuleInput,
@@ -32,6 +34,13 @@ import {
   type CancelTaskInput,
   type ChangeScopeInput,
   changeScopeInputSchema,
+  addMonths,
+  type ReinstateCertificationInput,
+  reinstateCertificationInputSchema,
+  type SuspendCertificationInput,
+  suspendCertificationInputSchema,
+  type WithdrawCertificationInput,
+  withdrawCertificationInputSchema,
 } from '@certflow/contracts';
 import type { z } from 'zod';
 import { EffectQueue } from '../shared/effects.js';
@@ -69,6 +78,9 @@ const auditOfStage: Partial<Record<IsoStage, IsoAuditKind[]>> = {
   LAPSED: ['recertification'],
 };
 
+/** Stages in which the organisation holds a certificate the CB can suspend or withdraw. */
+const certifiedStages: readonly IsoStage[] = ['SURVEILLANCE_1', 'SURVEILLANCE_2', 'RECERTIFICATION'];
+
 export type CycleTransition = { kind: 'none' } | { kind: 'next-cycle' } | { kind: 'ended' };
 
 /**
@@ -88,6 +100,8 @@ export class IsoProgram {
     /** `patched()` inside the workflow; everything is "patched" when the rules run outside Temporal. */
     private readonly isPatched: (patchId: string) => boolean = () => true,
   ) {
+    // Runs carried over from older code lack policy fields added since; the schema fills in their defaults.
+    state.config = isoProgramConfigSchema.parse(state.config);
     this.effects = new EffectQueue(state.lastEventSequence, clock);
     this.tasks = new RemediationTaskBook(state.tasks, this.effects, {
       reminderDaysBefore: state.config.reminderDaysBefore,
@@ -206,6 +220,19 @@ export class IsoProgram {
     );
   }
 
+  /**
+   * Audits the current stage waits for. While suspended for a missed surveillance, that audit can still take
+   * place (and lifts the suspension); a missed surveillance 2 can also be covered by the recertification audit.
+   */
+  private expectedAudits(): IsoAuditKind[] {
+    const { stage, suspension } = this.state;
+    if (stage !== 'SUSPENDED') return auditOfStage[stage] ?? [];
+    if (suspension?.cause !== 'missed-surveillance' || !suspension.missedAudit) return [];
+    return suspension.missedAudit === 'surveillance2'
+      ? ['surveillance2', 'recertification']
+      : [suspension.missedAudit];
+  }
+
   /** Requirements must belong to a framework the program carries. */
   private inScope(requirementIds: readonly string[], what: string): void {
     const outside = requirementIds.find((id) => !this.state.frameworks.some((f) => id.startsWith(`${f}:`)));
@@ -258,14 +285,16 @@ export class IsoProgram {
     const input = parseOrReject(scheduleAuditInputSchema, raw);
     const { audit, date } = input;
     const label = auditLabels[audit];
-    const expected = auditOfStage[this.state.stage] ?? [];
-    if (!expected.includes(audit)) {
+    if (!this.expectedAudits().includes(audit)) {
       reject(`${capitalise(label)} cannot be scheduled while the program is in ${this.state.stage}.`);
     }
     if (this.state.audits[audit]?.lastDay)
       reject(`${capitalise(label)} has already taken place in this cycle.`);
     if (date < this.today) reject(`${capitalise(label)} cannot be scheduled in the past (${date}).`);
-    const { dates, audits } = this.state;
+    const { dates, audits, suspension } = this.state;
+    // A suspended certificate's overdue surveillance has until the end of the suspension.
+    const surveillanceLimit = (due: CalendarDate | undefined) =>
+      this.state.stage === 'SUSPENDED' && suspension ? suspension.until : due;
     switch (audit) {
       case 'stage1': {
         const ia = audits['internal-audit']?.lastDay;
@@ -291,21 +320,25 @@ export class IsoProgram {
         }
         break;
       }
-      case 'surveillance1':
-        if (dates.surveillance1Due && date > dates.surveillance1Due) {
+      case 'surveillance1': {
+        const limit = surveillanceLimit(dates.surveillance1Due);
+        if (limit && date > limit) {
           reject(
-            `Surveillance audit 1 must take place by ${dates.surveillance1Due} (12 months after the certification decision).`,
+            this.state.stage === 'SUSPENDED'
+              ? `The overdue surveillance audit 1 must take place by ${limit}, when the suspension ends in withdrawal.`
+              : `Surveillance audit 1 must take place by ${limit} (12 months after the certification decision).`,
           );
         }
         break;
+      }
       case 'surveillance2':
         if (dates.surveillance2Earliest && date < dates.surveillance2Earliest) {
           reject(
             `Surveillance audit 2 must fall in a later calendar year than surveillance audit 1 (from ${dates.surveillance2Earliest}).`,
           );
         }
-        if (dates.surveillance2Due && date > dates.surveillance2Due) {
-          reject(`Surveillance audit 2 must take place by ${dates.surveillance2Due}.`);
+        if (surveillanceLimit(dates.surveillance2Due) && date > surveillanceLimit(dates.surveillance2Due)!) {
+          reject(`Surveillance audit 2 must take place by ${surveillanceLimit(dates.surveillance2Due)}.`);
         }
         break;
       case 'recertification': {
@@ -342,8 +375,10 @@ export class IsoProgram {
     const input = parseOrReject(recordAuditOutcomeInputSchema, raw);
     const { audit, lastDay } = input;
     const label = auditLabels[audit];
-    const expected = auditOfStage[this.state.stage] ?? [];
-    if (!expected.includes(audit) || (audit === 'stage1' && this.state.stage === 'REMEDIATION')) {
+    if (
+      !this.expectedAudits().includes(audit) ||
+      (audit === 'stage1' && this.state.stage === 'REMEDIATION')
+    ) {
       reject(`The outcome of ${label} cannot be recorded while the program is in ${this.state.stage}.`);
     }
     const current = this.state.audits[audit];
@@ -388,6 +423,7 @@ export class IsoProgram {
     });
     for (const id of input.verifiedFindingIds) this.closeFindingInternal(id, lastDay, 'CLOSED', actor);
     for (const f of input.findings) this.raiseFinding(audit, lastDay, f, actor);
+    if (this.state.stage === 'SUSPENDED') this.reinstate(actor, lastDay, `${auditLabels[audit]} took place`);
 
     const policy = this.policy;
     switch (audit) {
@@ -415,6 +451,12 @@ export class IsoProgram {
       }
       case 'surveillance2':
         this.setStage('RECERTIFICATION', actor, 'surveillance audit 2 completed');
+        break;
+      case 'recertification':
+        // After a suspension for a missed surveillance 2, the recertification audit covered it.
+        if (this.state.stage === 'SURVEILLANCE_2') {
+          this.setStage('RECERTIFICATION', actor, 'recertification audit completed');
+        }
         break;
       default:
         break;
@@ -511,12 +553,14 @@ export class IsoProgram {
     const input = parseOrReject(recordCertificationDecisionInputSchema, raw);
     const { stage, audits, dates } = this.state;
     const { decidedOn } = input;
+    const refused = input.outcome === 'REFUSED';
     this.notAfterToday(decidedOn, 'The decision date');
     if (stage === 'CERTIFICATION_DECISION') {
       const stage2End = audits.stage2?.lastDay;
       if (stage2End && decidedOn < stage2End)
         reject(`The decision cannot precede the end of Stage 2 (${stage2End}).`);
       if (
+        !refused &&
         dates.majorClosureDeadline &&
         decidedOn > dates.majorClosureDeadline &&
         !this.hasOverride('major-closure-window')
@@ -531,7 +575,7 @@ export class IsoProgram {
       if (decidedOn < recert)
         reject(`The decision cannot precede the end of the recertification audit (${recert}).`);
       const limit = stage === 'LAPSED' ? dates.restorationDeadline : dates.expiryDate;
-      if (limit && decidedOn > limit) {
+      if (!refused && limit && decidedOn > limit) {
         reject(
           stage === 'LAPSED'
             ? `Restoration had to be decided by ${limit}; a new initial audit is required.`
@@ -541,6 +585,8 @@ export class IsoProgram {
     } else {
       reject(`No certification decision is due while the program is in ${stage}.`);
     }
+    // Open nonconformities block a grant; they are often the very reason for a refusal.
+    if (refused) return input;
     const majors = this.openMajors();
     if (majors.length > 0) {
       reject(
@@ -557,6 +603,10 @@ export class IsoProgram {
   applyRecordCertificationDecision(raw: RecordCertificationDecisionInput): void {
     const input = this.checkRecordCertificationDecision(raw);
     const { actor, decidedOn } = input;
+    if (input.outcome === 'REFUSED') {
+      this.refuseCertification(actor, decidedOn, input.reason ?? '');
+      return;
+    }
     if (this.state.stage === 'CERTIFICATION_DECISION') {
       const cycle = initialCycleDates(decidedOn, this.policy);
       this.effects.audit('certification.decided', actor, {
@@ -588,6 +638,149 @@ export class IsoProgram {
     this.startNextCycle(next, actor, kind);
   }
 
+  /**
+   * A refusal sends the program back to the audit the decision rested on: Stage 2 for an initial certification
+   * (its Stage 1 gap limit no longer applies), the recertification audit otherwise. Expiry and restoration
+   * deadlines keep running.
+   */
+  private refuseCertification(actor: string, decidedOn: CalendarDate, reason: string): void {
+    const s = this.state;
+    const kind =
+      s.stage === 'CERTIFICATION_DECISION'
+        ? 'initial'
+        : s.stage === 'LAPSED'
+          ? 'restoration'
+          : 'recertification';
+    const seq = this.effects.audit('certification.refused', actor, {
+      kind,
+      decidedOn,
+      reason,
+      cycle: s.cycle,
+    });
+    this.effects.email(
+      seq,
+      s.programManagerEmail,
+      `[${this.label}] Certification refused`,
+      `The certification body refused the ${kind} certification on ${decidedOn}: ${reason}`,
+    );
+    if (kind === 'initial') {
+      delete s.audits.stage2;
+      this.setDate('majorClosureDeadline', undefined, actor);
+      this.setDate('stage1ValidUntil', undefined, actor);
+      this.setStage('STAGE2', actor, 'certification refused; Stage 2 to be repeated');
+    } else {
+      delete s.audits.recertification;
+    }
+  }
+
+  // ---- suspension and withdrawal ----------------------------------------------------------------------
+
+  private suspend(
+    cause: IsoSuspensionCause,
+    reason: string,
+    since: CalendarDate,
+    actor: string | null,
+    missedAudit?: IsoAuditKind,
+  ): void {
+    const s = this.state;
+    const until = addMonths(since, this.policy.suspensionMaxMonths);
+    s.suspension = { cause, reason, since, until, resumeStage: s.stage, ...(missedAudit && { missedAudit }) };
+    const seq = this.effects.audit('certification.suspended', actor, {
+      cause,
+      reason,
+      since,
+      until,
+      ...(missedAudit && { missedAudit }),
+    });
+    this.effects.email(
+      seq,
+      s.programManagerEmail,
+      `[${this.label}] Certificate suspended`,
+      `The certificate is suspended from ${since} (${reason}). Unless the suspension is lifted by ${until}, ` +
+        'the certificate will be withdrawn.',
+    );
+    this.setStage('SUSPENDED', actor, reason);
+  }
+
+  private reinstate(actor: string | null, on: CalendarDate, justification: string): void {
+    const s = this.state;
+    const suspension = s.suspension;
+    if (!suspension) return;
+    delete s.suspension;
+    this.effects.audit('certification.reinstated', actor, {
+      on,
+      justification,
+      cause: suspension.cause,
+      suspendedSince: suspension.since,
+    });
+    this.setStage(suspension.resumeStage, actor, 'suspension lifted');
+  }
+
+  /** Withdrawal ends the certificate; the organisation can only start over with a new initial audit. */
+  private withdraw(actor: string | null, on: CalendarDate, reason: string): void {
+    const s = this.state;
+    const seq = this.effects.audit('certification.withdrawn', actor, { on, reason, cycle: s.cycle });
+    this.effects.email(
+      seq,
+      s.programManagerEmail,
+      `[${this.label}] Certificate withdrawn`,
+      `The certificate was withdrawn on ${on}: ${reason}. A new initial audit (Stage 1 and Stage 2) is required.`,
+    );
+    delete s.suspension;
+    this.startNewInitialAudit(actor, 'certificate-withdrawn', 'new initial audit required after withdrawal');
+  }
+
+  checkSuspendCertification(raw: SuspendCertificationInput) {
+    const input = parseOrReject(suspendCertificationInputSchema, raw);
+    if (!certifiedStages.includes(this.state.stage)) {
+      reject(`Only a valid certificate can be suspended; the program is in ${this.state.stage}.`);
+    }
+    this.notAfterToday(input.on, 'The suspension date');
+    const decided = this.state.dates.decisionDate;
+    if (decided && input.on < decided)
+      reject(`The suspension (${input.on}) cannot precede the certification decision (${decided}).`);
+    return input;
+  }
+
+  applySuspendCertification(raw: SuspendCertificationInput): void {
+    const input = this.checkSuspendCertification(raw);
+    this.suspend('certification-body-decision', input.reason, input.on, input.actor);
+  }
+
+  checkReinstateCertification(raw: ReinstateCertificationInput) {
+    const input = parseOrReject(reinstateCertificationInputSchema, raw);
+    const suspension = this.state.suspension;
+    if (this.state.stage !== 'SUSPENDED' || !suspension) reject('The certificate is not suspended.');
+    if (suspension.cause === 'missed-surveillance' && suspension.missedAudit) {
+      reject(
+        `The suspension lifts when the overdue ${auditLabels[suspension.missedAudit]} is recorded (by ${suspension.until}).`,
+      );
+    }
+    this.notAfterToday(input.on, 'The reinstatement date');
+    if (input.on < suspension.since)
+      reject(`The reinstatement (${input.on}) cannot precede the suspension (${suspension.since}).`);
+    return input;
+  }
+
+  applyReinstateCertification(raw: ReinstateCertificationInput): void {
+    const input = this.checkReinstateCertification(raw);
+    this.reinstate(input.actor, input.on, input.justification);
+  }
+
+  checkWithdrawCertification(raw: WithdrawCertificationInput) {
+    const input = parseOrReject(withdrawCertificationInputSchema, raw);
+    if (!certifiedStages.includes(this.state.stage) && this.state.stage !== 'SUSPENDED') {
+      reject(`There is no certificate to withdraw while the program is in ${this.state.stage}.`);
+    }
+    this.notAfterToday(input.on, 'The withdrawal date');
+    return input;
+  }
+
+  applyWithdrawCertification(raw: WithdrawCertificationInput): void {
+    const input = this.checkWithdrawCertification(raw);
+    this.withdraw(input.actor, input.on, input.reason);
+  }
+
   /** Moves the state into the next cycle; the workflow then continues as new. */
   private startNextCycle(
     next: ReturnType<typeof nextCycleDates>,
@@ -607,6 +800,7 @@ export class IsoProgram {
     s.audits = {};
     s.missedDeadlines = [];
     s.overrides = [];
+    delete s.suspension;
     this.effects.audit('cycle.started', actor, { cycle: s.cycle, reason, ...next });
     this.setStage('SURVEILLANCE_1', actor, reason);
     this.transition = { kind: 'next-cycle' };
@@ -803,6 +997,7 @@ export class IsoProgram {
             dates.surveillance1Due,
             `Surveillance audit 1 was due by ${dates.surveillance1Due}.`,
           );
+          this.suspendForMissedSurveillance('surveillance1', today);
         }
         break;
       case 'SURVEILLANCE_2':
@@ -812,6 +1007,19 @@ export class IsoProgram {
             dates.surveillance2Due,
             `Surveillance audit 2 was due by ${dates.surveillance2Due}.`,
           );
+          this.suspendForMissedSurveillance('surveillance2', today);
+        }
+        break;
+      case 'SUSPENDED':
+        if (s.suspension && today > s.suspension.until) {
+          const { until } = s.suspension;
+          this.missDeadline('suspension', until, `The suspension was not lifted by ${until}.`);
+          this.withdraw(
+            null,
+            today,
+            `suspension not lifted within ${this.policy.suspensionMaxMonths} months`,
+          );
+          return;
         }
         break;
       case 'LAPSED':
@@ -830,9 +1038,9 @@ export class IsoProgram {
         break;
     }
 
-    const certified =
-      s.stage === 'SURVEILLANCE_1' || s.stage === 'SURVEILLANCE_2' || s.stage === 'RECERTIFICATION';
+    const certified = certifiedStages.includes(s.stage) || s.stage === 'SUSPENDED';
     if (certified && dates.expiryDate && today > dates.expiryDate) {
+      delete s.suspension;
       this.missDeadline(
         'certificate-expiry',
         dates.expiryDate,
@@ -847,8 +1055,21 @@ export class IsoProgram {
     }
   }
 
-  /** After a lapse past the restoration window the organisation starts over with Stage 1 and Stage 2. */
-  private startNewInitialAudit(): void {
+  /**
+   * The CB must suspend a certificate whose surveillance audits are not held at the required frequency
+   * (ISO/IEC 17021-1 9.6.5). Runs recorded before this rule only flagged the missed deadline.
+   */
+  private suspendForMissedSurveillance(audit: 'surveillance1' | 'surveillance2', today: CalendarDate): void {
+    if (!this.isPatched(isoPatches.suspensionOnMissedSurveillance)) return;
+    this.suspend('missed-surveillance', `${auditLabels[audit]} was not held in time`, today, null, audit);
+  }
+
+  /** After a lapse past the restoration window, or a withdrawal, the organisation starts over with Stage 1 and Stage 2. */
+  private startNewInitialAudit(
+    actor: string | null = null,
+    reason = 'new-initial-audit',
+    stageReason = 'new initial audit required after lapse',
+  ): void {
     const s = this.state;
     s.cycle += 1;
     s.dates = { startDate: s.dates.startDate, gapAssessmentDue: s.dates.gapAssessmentDue };
@@ -858,8 +1079,8 @@ export class IsoProgram {
     if (keep['management-review']) s.audits['management-review'] = keep['management-review'];
     s.missedDeadlines = [];
     s.overrides = [];
-    this.effects.audit('cycle.started', null, { cycle: s.cycle, reason: 'new-initial-audit' });
-    this.setStage('REMEDIATION', null, 'new initial audit required after lapse');
+    this.effects.audit('cycle.started', actor, { cycle: s.cycle, reason });
+    this.setStage('REMEDIATION', actor, stageReason);
     this.transition = { kind: 'next-cycle' };
   }
 
@@ -882,6 +1103,9 @@ export class IsoProgram {
       candidates.push(dayAfter(dates.expiryDate));
     }
     if (stage === 'LAPSED') candidates.push(dayAfter(dates.restorationDeadline));
+    if (stage === 'SUSPENDED') {
+      candidates.push(dayAfter(this.state.suspension?.until), dayAfter(dates.expiryDate));
+    }
     return candidates.filter((d): d is CalendarDate => d !== undefined && d > today).sort()[0];
   }
 
@@ -924,6 +1148,13 @@ export class IsoProgram {
         );
       case 'LAPSED':
         return m('restoration-deadline', dates.restorationDeadline);
+      case 'SUSPENDED': {
+        const missed = this.state.suspension?.missedAudit;
+        return (
+          (missed ? m(missed, audits[missed]?.scheduledOn) : null) ??
+          m('suspension-ends', this.state.suspension?.until)
+        );
+      }
       default:
         return null;
     }
@@ -938,6 +1169,7 @@ export class IsoProgram {
     ).length;
     if (lateFindings > 0) reasons.push(`overdue-findings:${lateFindings}`);
     if (this.state.stage === 'LAPSED') reasons.push('certificate-lapsed');
+    if (this.state.stage === 'SUSPENDED') reasons.push('certificate-suspended');
     return reasons;
   }
 

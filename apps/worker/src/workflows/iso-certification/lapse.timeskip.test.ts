@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  calendarDateOf,
   completeGapAssessmentUpdate,
   endProgramUpdate,
   getIsoProgramStateQuery,
@@ -7,9 +8,11 @@ import {
   recordAuditOutcomeUpdate,
   recordCertificationDecisionUpdate,
   scheduleAuditUpdate,
+  yearOf,
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import { createTimeSkippingEnv } from '@certflow/testkit';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,104 +24,221 @@ import type { isoCertificationWorkflow } from './workflow.js';
 
 const actor = 'lead@acme.test';
 
-describe('a certificate that lapses (time-skipping)', () => {
+/** Gap assessment to certification decision in early 2040: expiry 2043-02-06, surveillance 1 due 2041-02-07. */
+async function certify(
+  env: TestWorkflowEnvironment,
+  handle: WorkflowHandle<typeof isoCertificationWorkflow>,
+): Promise<void> {
+  await handle.executeUpdate(completeGapAssessmentUpdate, { args: [{ actor, completedOn: '2040-01-02' }] });
+  await handle.executeUpdate(recordAuditOutcomeUpdate, {
+    args: [{ actor, audit: 'internal-audit', lastDay: '2040-01-02' }],
+  });
+  await handle.executeUpdate(recordAuditOutcomeUpdate, {
+    args: [{ actor, audit: 'management-review', lastDay: '2040-01-02' }],
+  });
+  await handle.executeUpdate(scheduleAuditUpdate, { args: [{ actor, audit: 'stage1', date: '2040-01-10' }] });
+  await sleepUntil(env, '2040-01-10');
+  await handle.executeUpdate(recordAuditOutcomeUpdate, {
+    args: [{ actor, audit: 'stage1', lastDay: '2040-01-10' }],
+  });
+  await handle.executeUpdate(scheduleAuditUpdate, { args: [{ actor, audit: 'stage2', date: '2040-02-06' }] });
+  await sleepUntil(env, '2040-02-07');
+  await handle.executeUpdate(recordAuditOutcomeUpdate, {
+    args: [{ actor, audit: 'stage2', lastDay: '2040-02-07' }],
+  });
+  const certified = await handle.executeUpdate(recordCertificationDecisionUpdate, {
+    args: [{ actor, decidedOn: '2040-02-07' }],
+  });
+  expect(certified.dates).toMatchObject({ expiryDate: '2043-02-06', surveillance1Due: '2041-02-07' });
+}
+
+/** Waits for the workflow id to run a new run (after continue-as-new) and returns its state. */
+async function nextRun(env: TestWorkflowEnvironment, workflowId: string, previousRunId: string) {
+  const current = env.client.workflow.getHandle<typeof isoCertificationWorkflow>(workflowId);
+  let description = await current.describe();
+  for (let i = 0; i < 50 && description.runId === previousRunId; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    description = await current.describe();
+  }
+  expect(description.runId).not.toBe(previousRunId);
+  return { handle: current, state: await current.query(getIsoProgramStateQuery) };
+}
+
+describe('a certificate that is suspended, withdrawn or lapses (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
   let smtp: SmtpCatcher;
+  let workflowBundle: Awaited<ReturnType<typeof bundleWorkflows>>;
 
   beforeAll(async () => {
-    [env, db, smtp] = await Promise.all([createTimeSkippingEnv(), createTestDatabase(), startSmtpCatcher()]);
+    [env, db, smtp, workflowBundle] = await Promise.all([
+      createTimeSkippingEnv(),
+      createTestDatabase(),
+      startSmtpCatcher(),
+      bundleWorkflows(),
+    ]);
   });
   afterAll(async () => {
     await Promise.allSettled([env?.teardown(), db?.drop(), smtp?.close()]);
   });
 
-  it('goes LAPSED the day after expiry and, past the 6-month restoration window, starts a new initial audit in a new run', async () => {
-    const seeded = await seedProgram(db.prisma);
+  /** A worker of its own (a worker runs once) and a program starting on `startDate`. */
+  async function startProgram(startDate: string) {
     const taskQueue = `iso-lapse-${randomUUID()}`;
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
-      workflowBundle: await bundleWorkflows(),
+      workflowBundle,
       activities: realActivities(db.prisma, smtp.transport),
     });
-    await sleepUntil(env, '2040-01-02');
+    const seeded = await seedProgram(db.prisma);
+    const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
+      programWorkflowTypes.ISO_CERTIFICATION,
+      {
+        args: [
+          {
+            programId: seeded.programId,
+            organizationId: seeded.organizationId,
+            frameworks: ['iso27001'],
+            startDate,
+            programManagerEmail: 'pm@acme.test',
+          },
+        ],
+        workflowId: seeded.workflowId,
+        taskQueue,
+      },
+    );
+    return { seeded, handle, worker };
+  }
 
+  it('suspends the certificate when surveillance 1 is missed and withdraws it 6 months later, starting a new initial audit', async () => {
+    smtp.messages.length = 0;
+    await sleepUntil(env, '2040-01-02');
+    const { seeded, handle, worker } = await startProgram('2040-01-02');
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
-        programWorkflowTypes.ISO_CERTIFICATION,
-        {
-          args: [
-            {
-              programId: seeded.programId,
-              organizationId: seeded.organizationId,
-              frameworks: ['iso27001'],
-              startDate: '2040-01-02',
-              programManagerEmail: 'pm@acme.test',
-            },
-          ],
-          workflowId: seeded.workflowId,
-          taskQueue,
-        },
+      await certify(env, handle);
+
+      await sleepUntil(env, '2041-02-08');
+      const suspended = await handle.query(getIsoProgramStateQuery);
+      expect(suspended).toMatchObject({
+        stage: 'SUSPENDED',
+        suspension: { since: '2041-02-08', until: '2041-08-08', missedAudit: 'surveillance1' },
+        nextMilestone: { kind: 'suspension-ends', due: '2041-08-08' },
+      });
+      await expectRejected(
+        handle.executeUpdate(scheduleAuditUpdate, {
+          args: [{ actor, audit: 'surveillance1', date: '2041-09-01' }],
+        }),
+        /must take place by 2041-08-08, when the suspension ends in withdrawal/,
       );
-      const firstRunId = handle.firstExecutionRunId;
+
+      await sleepUntil(env, '2041-08-10');
+      const { handle: current, state } = await nextRun(env, seeded.workflowId, handle.firstExecutionRunId);
+      expect(state).toMatchObject({ cycle: 2, stage: 'REMEDIATION', missedDeadlines: [] });
+      expect(state.suspension).toBeUndefined();
+      await current.executeUpdate(endProgramUpdate, { args: [{ actor, reason: 'test finished' }] });
+      await current.result();
+    });
+
+    const events = await auditEvents(db.prisma, seeded.workflowId);
+    expect(events.map((e) => e.sequence)).toEqual(events.map((_, i) => i + 1));
+    const on = (type: string) =>
+      events.filter((e) => e.type === type).map((e) => e.occurredAt.toISOString().slice(0, 10));
+    expect(on('certification.suspended')).toEqual(['2041-02-08']);
+    expect(on('certification.withdrawn')).toEqual(['2041-08-09']);
+    expect(events.filter((e) => e.type === 'stage.changed').map((e) => e.payload.to)).toEqual([
+      'REMEDIATION',
+      'STAGE1',
+      'STAGE2',
+      'CERTIFICATION_DECISION',
+      'SURVEILLANCE_1',
+      'SUSPENDED',
+      'REMEDIATION',
+      'ENDED',
+    ]);
+    expect(smtp.messages.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining('Certificate suspended'),
+      expect.stringContaining('Certificate withdrawn'),
+      expect.stringContaining('Missed deadline: surveillance1'),
+      expect.stringContaining('Missed deadline: suspension'),
+    ]);
+  });
+
+  it('goes LAPSED the day after expiry and, past the 6-month restoration window, starts a new initial audit in a new run', async () => {
+    smtp.messages.length = 0;
+    // The server's clock only moves forward: the calendar below is written for 2050 and shifted to next year.
+    const shift = yearOf(calendarDateOf(await env.currentTimeMs())) + 1 - 2050;
+    const d = (date: string) => `${Number(date.slice(0, 4)) + shift}${date.slice(4)}`;
+    await sleepUntil(env, d('2050-01-02'));
+    const { seeded, handle, worker } = await startProgram(d('2050-01-02'));
+    await worker.runUntil(async () => {
       await handle.executeUpdate(completeGapAssessmentUpdate, {
-        args: [{ actor, completedOn: '2040-01-02' }],
+        args: [{ actor, completedOn: d('2050-01-02') }],
       });
-      await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'internal-audit', lastDay: '2040-01-02' }],
+      for (const audit of ['internal-audit', 'management-review'] as const) {
+        await handle.executeUpdate(recordAuditOutcomeUpdate, {
+          args: [{ actor, audit, lastDay: d('2050-01-02') }],
+        });
+      }
+      await handle.executeUpdate(scheduleAuditUpdate, {
+        args: [{ actor, audit: 'stage1', date: d('2050-01-10') }],
       });
+      await sleepUntil(env, d('2050-01-10'));
       await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'management-review', lastDay: '2040-01-02' }],
+        args: [{ actor, audit: 'stage1', lastDay: d('2050-01-10') }],
       });
       await handle.executeUpdate(scheduleAuditUpdate, {
-        args: [{ actor, audit: 'stage1', date: '2040-01-10' }],
+        args: [{ actor, audit: 'stage2', date: d('2050-02-07') }],
       });
-      await sleepUntil(env, '2040-01-10');
+      await sleepUntil(env, d('2050-02-07'));
       await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'stage1', lastDay: '2040-01-10' }],
-      });
-      await handle.executeUpdate(scheduleAuditUpdate, {
-        args: [{ actor, audit: 'stage2', date: '2040-02-06' }],
-      });
-      await sleepUntil(env, '2040-02-07');
-      await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'stage2', lastDay: '2040-02-07' }],
+        args: [{ actor, audit: 'stage2', lastDay: d('2050-02-07') }],
       });
       const certified = await handle.executeUpdate(recordCertificationDecisionUpdate, {
-        args: [{ actor, decidedOn: '2040-02-07' }],
+        args: [{ actor, decidedOn: d('2050-02-07') }],
       });
-      expect(certified.dates).toMatchObject({ expiryDate: '2043-02-06', surveillance1Due: '2041-02-07' });
+      expect(certified.dates).toMatchObject({
+        expiryDate: d('2053-02-06'),
+        surveillance1Due: d('2051-02-07'),
+      });
 
-      // Nothing happens for three years: surveillance 1 is missed, then the certificate expires.
-      await sleepUntil(env, '2043-02-07');
+      // Both surveillance audits are held; then nothing happens until the certificate expires.
+      await handle.executeUpdate(scheduleAuditUpdate, {
+        args: [{ actor, audit: 'surveillance1', date: d('2051-01-15') }],
+      });
+      await sleepUntil(env, d('2051-01-15'));
+      const afterS1 = await handle.executeUpdate(recordAuditOutcomeUpdate, {
+        args: [{ actor, audit: 'surveillance1', lastDay: d('2051-01-15') }],
+      });
+      expect(afterS1.dates).toMatchObject({
+        surveillance2Earliest: d('2052-01-01'),
+        surveillance2Due: d('2052-01-15'),
+      });
+      await handle.executeUpdate(scheduleAuditUpdate, {
+        args: [{ actor, audit: 'surveillance2', date: d('2052-01-12') }],
+      });
+      await sleepUntil(env, d('2052-01-12'));
+      await handle.executeUpdate(recordAuditOutcomeUpdate, {
+        args: [{ actor, audit: 'surveillance2', lastDay: d('2052-01-12') }],
+      });
+
+      await sleepUntil(env, d('2053-02-07'));
       const lapsed = await handle.query(getIsoProgramStateQuery);
-      expect(lapsed).toMatchObject({ stage: 'LAPSED', dates: { restorationDeadline: '2043-08-06' } });
-      expect(lapsed.atRiskReasons).toEqual([
-        'missed:surveillance1',
-        'missed:certificate-expiry',
-        'certificate-lapsed',
-      ]);
+      expect(lapsed).toMatchObject({ stage: 'LAPSED', dates: { restorationDeadline: d('2053-08-06') } });
+      expect(lapsed.atRiskReasons).toEqual(['missed:certificate-expiry', 'certificate-lapsed']);
       await expectRejected(
         handle.executeUpdate(recordCertificationDecisionUpdate, {
-          args: [{ actor, decidedOn: '2043-02-07' }],
+          args: [{ actor, decidedOn: d('2053-02-07') }],
         }),
         /recertification audit has not been recorded yet/,
       );
 
-      await sleepUntil(env, '2043-08-08');
-      const current = env.client.workflow.getHandle<typeof isoCertificationWorkflow>(seeded.workflowId);
-      let description = await current.describe();
-      for (let i = 0; i < 50 && description.runId === firstRunId; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        description = await current.describe();
-      }
-      expect(description.runId).not.toBe(firstRunId);
-      const restarted = await current.query(getIsoProgramStateQuery);
-      expect(restarted).toMatchObject({ cycle: 2, stage: 'REMEDIATION', missedDeadlines: [] });
-      expect(restarted.audits).toEqual({
-        'internal-audit': { lastDay: '2040-01-02' },
-        'management-review': { lastDay: '2040-01-02' },
+      await sleepUntil(env, d('2053-08-08'));
+      const { handle: current, state } = await nextRun(env, seeded.workflowId, handle.firstExecutionRunId);
+      expect(state).toMatchObject({ cycle: 2, stage: 'REMEDIATION', missedDeadlines: [] });
+      expect(state.audits).toEqual({
+        'internal-audit': { lastDay: d('2050-01-02') },
+        'management-review': { lastDay: d('2050-01-02') },
       });
       await current.executeUpdate(endProgramUpdate, { args: [{ actor, reason: 'test finished' }] });
       await current.result();
@@ -127,9 +247,8 @@ describe('a certificate that lapses (time-skipping)', () => {
     const events = await auditEvents(db.prisma, seeded.workflowId);
     expect(events.map((e) => e.sequence)).toEqual(events.map((_, i) => i + 1));
     expect(events.filter((e) => e.type === 'deadline.missed').map((e) => e.payload)).toEqual([
-      { deadline: 'surveillance1', due: '2041-02-07' },
-      { deadline: 'certificate-expiry', due: '2043-02-06' },
-      { deadline: 'restoration', due: '2043-08-06' },
+      { deadline: 'certificate-expiry', due: d('2053-02-06') },
+      { deadline: 'restoration', due: d('2053-08-06') },
     ]);
     expect(events.filter((e) => e.type === 'stage.changed').map((e) => e.payload.to)).toEqual([
       'REMEDIATION',
@@ -137,12 +256,13 @@ describe('a certificate that lapses (time-skipping)', () => {
       'STAGE2',
       'CERTIFICATION_DECISION',
       'SURVEILLANCE_1',
+      'SURVEILLANCE_2',
+      'RECERTIFICATION',
       'LAPSED',
       'REMEDIATION',
       'ENDED',
     ]);
     expect(smtp.messages.map((m) => m.subject)).toEqual([
-      expect.stringContaining('Missed deadline: surveillance1'),
       expect.stringContaining('Missed deadline: certificate-expiry'),
       expect.stringContaining('Missed deadline: restoration'),
     ]);

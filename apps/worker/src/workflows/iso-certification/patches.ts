@@ -9,4 +9,9 @@ export const isoPatches = {
    * audit trail opens with the same event. Histories recorded before it (test/histories/*) lack the activity.
    */
   initialCycleStartedEvent: 'iso-initial-cycle-started-event',
+  /**
+   * 2026-11: a surveillance audit missed past its due date suspends the certificate (ISO/IEC 17021-1 9.6.5);
+   * before, the missed deadline was only flagged. Replaying the older histories keeps the old behaviour.
+   */
+  suspensionOnMissedSurveillance: 'iso-suspension-on-missed-surveillance',
 } as const;

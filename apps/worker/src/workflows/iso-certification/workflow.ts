@@ -13,7 +13,10 @@ import {
   reassignTaskUpdate,
   recordAuditOutcomeUpdate,
   recordCertificationDecisionUpdate,
+  reinstateCertificationUpdate,
   scheduleAuditUpdate,
+  suspendCertificationUpdate,
+  withdrawCertificationUpdate,
 } from '@certflow/contracts';
 import { ApplicationFailure, continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { ProgramRuntime } from '../shared/program-runtime.js';
@@ -100,6 +103,21 @@ export async function isoCertificationWorkflow(
     changeScopeUpdate,
     (i) => program.checkChangeScope(i),
     (i) => program.applyChangeScope(i),
+  );
+  runtime.registerUpdate(
+    suspendCertificationUpdate,
+    (i) => program.checkSuspendCertification(i),
+    (i) => program.applySuspendCertification(i),
+  );
+  runtime.registerUpdate(
+    reinstateCertificationUpdate,
+    (i) => program.checkReinstateCertification(i),
+    (i) => program.applyReinstateCertification(i),
+  );
+  runtime.registerUpdate(
+    withdrawCertificationUpdate,
+    (i) => program.checkWithdrawCertification(i),
+    (i) => program.applyWithdrawCertification(i),
   );
   runtime.registerUpdate(
     endProgramUpdate,

@@ -17,6 +17,7 @@ const stageLabels: Record<string, string> = {
   SURVEILLANCE_1: 'First surveillance',
   SURVEILLANCE_2: 'Second surveillance',
   RECERTIFICATION: 'Recertification',
+  SUSPENDED: 'Suspended',
   LAPSED: 'Lapsed',
   ENDED: 'Ended',
 };
@@ -35,6 +36,7 @@ const milestoneLabels: Record<string, string> = {
   recertification: 'Recertification audit',
   'certificate-expiry': 'Certificate expires',
   'restoration-deadline': 'Restoration deadline',
+  'suspension-ends': 'Suspension ends (withdrawal)',
 };
 
 /** `SOME_CODE` or `some-code` → "Some code", for values this app has no label for yet. */
@@ -48,7 +50,7 @@ export const milestoneLabel = (kind: string): string => milestoneLabels[kind] ??
 
 export function stageTone(stage: string | null): BadgeTone {
   if (stage === null) return 'neutral';
-  if (stage === 'LAPSED') return 'danger';
+  if (stage === 'LAPSED' || stage === 'SUSPENDED') return 'danger';
   if (stage === 'ENDED') return 'neutral';
   if (stage.startsWith('SURVEILLANCE') || stage === 'RECERTIFICATION') return 'done';
   return 'active';
