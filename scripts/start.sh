@@ -189,7 +189,8 @@ else
 fi
 
 log_step "worker"
-start_service worker node apps/worker/dist/main.js
+# A bounded heap keeps the worker small: the SDK sizes its sticky cache from it (about 200 programs at 512 MiB).
+start_service worker node --max-old-space-size="${WORKER_HEAP_MB:-512}" apps/worker/dist/main.js
 
 log_step "API"
 PORT="$API_PORT" start_service api node apps/api/dist/main.js
