@@ -312,11 +312,14 @@ export type ChangeScopeInput = z.input<typeof changeScopeInputSchema>;
  */
 export const changeScopeUpdate = defineUpdate<IsoProgramState, [ChangeScopeInput]>('changeScope');
 
-export const suspendCertificationInputSchema = z.object({
+/** A CB decision about a valid certificate, taking effect on a day, with its reason. */
+const certificateDecisionInputSchema = z.object({
   actor: actorSchema,
   on: calendarDateSchema,
   reason: z.string().trim().min(3).max(2000),
 });
+
+export const suspendCertificationInputSchema = certificateDecisionInputSchema;
 export type SuspendCertificationInput = z.input<typeof suspendCertificationInputSchema>;
 /**
  * The CB suspends a valid certificate (for example persistent or serious nonconformities, or at the client's
@@ -337,11 +340,7 @@ export const reinstateCertificationUpdate = defineUpdate<IsoProgramState, [Reins
   'reinstateCertification',
 );
 
-export const withdrawCertificationInputSchema = z.object({
-  actor: actorSchema,
-  on: calendarDateSchema,
-  reason: z.string().trim().min(3).max(2000),
-});
+export const withdrawCertificationInputSchema = certificateDecisionInputSchema;
 export type WithdrawCertificationInput = z.input<typeof withdrawCertificationInputSchema>;
 /** The CB withdraws the certificate; the program continues with a new initial audit (or is ended). */
 export const withdrawCertificationUpdate = defineUpdate<IsoProgramState, [WithdrawCertificationInput]>(

@@ -28,28 +28,35 @@ const actor = 'lead@acme.test';
 async function certify(
   env: TestWorkflowEnvironment,
   handle: WorkflowHandle<typeof isoCertificationWorkflow>,
+  d: (date: string) => string = (date) => date,
 ): Promise<void> {
-  await handle.executeUpdate(completeGapAssessmentUpdate, { args: [{ actor, completedOn: '2040-01-02' }] });
-  await handle.executeUpdate(recordAuditOutcomeUpdate, {
-    args: [{ actor, audit: 'internal-audit', lastDay: '2040-01-02' }],
+  await handle.executeUpdate(completeGapAssessmentUpdate, {
+    args: [{ actor, completedOn: d('2040-01-02') }],
   });
   await handle.executeUpdate(recordAuditOutcomeUpdate, {
-    args: [{ actor, audit: 'management-review', lastDay: '2040-01-02' }],
+    args: [{ actor, audit: 'internal-audit', lastDay: d('2040-01-02') }],
   });
-  await handle.executeUpdate(scheduleAuditUpdate, { args: [{ actor, audit: 'stage1', date: '2040-01-10' }] });
-  await sleepUntil(env, '2040-01-10');
   await handle.executeUpdate(recordAuditOutcomeUpdate, {
-    args: [{ actor, audit: 'stage1', lastDay: '2040-01-10' }],
+    args: [{ actor, audit: 'management-review', lastDay: d('2040-01-02') }],
   });
-  await handle.executeUpdate(scheduleAuditUpdate, { args: [{ actor, audit: 'stage2', date: '2040-02-06' }] });
-  await sleepUntil(env, '2040-02-07');
+  await handle.executeUpdate(scheduleAuditUpdate, {
+    args: [{ actor, audit: 'stage1', date: d('2040-01-10') }],
+  });
+  await sleepUntil(env, d('2040-01-10'));
   await handle.executeUpdate(recordAuditOutcomeUpdate, {
-    args: [{ actor, audit: 'stage2', lastDay: '2040-02-07' }],
+    args: [{ actor, audit: 'stage1', lastDay: d('2040-01-10') }],
+  });
+  await handle.executeUpdate(scheduleAuditUpdate, {
+    args: [{ actor, audit: 'stage2', date: d('2040-02-06') }],
+  });
+  await sleepUntil(env, d('2040-02-07'));
+  await handle.executeUpdate(recordAuditOutcomeUpdate, {
+    args: [{ actor, audit: 'stage2', lastDay: d('2040-02-07') }],
   });
   const certified = await handle.executeUpdate(recordCertificationDecisionUpdate, {
-    args: [{ actor, decidedOn: '2040-02-07' }],
+    args: [{ actor, decidedOn: d('2040-02-07') }],
   });
-  expect(certified.dates).toMatchObject({ expiryDate: '2043-02-06', surveillance1Due: '2041-02-07' });
+  expect(certified.dates).toMatchObject({ expiryDate: d('2043-02-06'), surveillance1Due: d('2041-02-07') });
 }
 
 /** Waits for the workflow id to run a new run (after continue-as-new) and returns its state. */
@@ -166,79 +173,51 @@ describe('a certificate that is suspended, withdrawn or lapses (time-skipping)',
 
   it('goes LAPSED the day after expiry and, past the 6-month restoration window, starts a new initial audit in a new run', async () => {
     smtp.messages.length = 0;
-    // The server's clock only moves forward: the calendar below is written for 2050 and shifted to next year.
-    const shift = yearOf(calendarDateOf(await env.currentTimeMs())) + 1 - 2050;
+    // The server's clock only moves forward: the calendar below is written for 2040 and shifted to next year.
+    const shift = yearOf(calendarDateOf(await env.currentTimeMs())) + 1 - 2040;
     const d = (date: string) => `${Number(date.slice(0, 4)) + shift}${date.slice(4)}`;
-    await sleepUntil(env, d('2050-01-02'));
-    const { seeded, handle, worker } = await startProgram(d('2050-01-02'));
+    await sleepUntil(env, d('2040-01-02'));
+    const { seeded, handle, worker } = await startProgram(d('2040-01-02'));
     await worker.runUntil(async () => {
-      await handle.executeUpdate(completeGapAssessmentUpdate, {
-        args: [{ actor, completedOn: d('2050-01-02') }],
-      });
-      for (const audit of ['internal-audit', 'management-review'] as const) {
-        await handle.executeUpdate(recordAuditOutcomeUpdate, {
-          args: [{ actor, audit, lastDay: d('2050-01-02') }],
-        });
-      }
-      await handle.executeUpdate(scheduleAuditUpdate, {
-        args: [{ actor, audit: 'stage1', date: d('2050-01-10') }],
-      });
-      await sleepUntil(env, d('2050-01-10'));
-      await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'stage1', lastDay: d('2050-01-10') }],
-      });
-      await handle.executeUpdate(scheduleAuditUpdate, {
-        args: [{ actor, audit: 'stage2', date: d('2050-02-07') }],
-      });
-      await sleepUntil(env, d('2050-02-07'));
-      await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'stage2', lastDay: d('2050-02-07') }],
-      });
-      const certified = await handle.executeUpdate(recordCertificationDecisionUpdate, {
-        args: [{ actor, decidedOn: d('2050-02-07') }],
-      });
-      expect(certified.dates).toMatchObject({
-        expiryDate: d('2053-02-06'),
-        surveillance1Due: d('2051-02-07'),
-      });
+      await certify(env, handle, d);
 
       // Both surveillance audits are held; then nothing happens until the certificate expires.
       await handle.executeUpdate(scheduleAuditUpdate, {
-        args: [{ actor, audit: 'surveillance1', date: d('2051-01-15') }],
+        args: [{ actor, audit: 'surveillance1', date: d('2041-01-15') }],
       });
-      await sleepUntil(env, d('2051-01-15'));
+      await sleepUntil(env, d('2041-01-15'));
       const afterS1 = await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'surveillance1', lastDay: d('2051-01-15') }],
+        args: [{ actor, audit: 'surveillance1', lastDay: d('2041-01-15') }],
       });
       expect(afterS1.dates).toMatchObject({
-        surveillance2Earliest: d('2052-01-01'),
-        surveillance2Due: d('2052-01-15'),
+        surveillance2Earliest: d('2042-01-01'),
+        surveillance2Due: d('2042-01-15'),
       });
       await handle.executeUpdate(scheduleAuditUpdate, {
-        args: [{ actor, audit: 'surveillance2', date: d('2052-01-12') }],
+        args: [{ actor, audit: 'surveillance2', date: d('2042-01-12') }],
       });
-      await sleepUntil(env, d('2052-01-12'));
+      await sleepUntil(env, d('2042-01-12'));
       await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'surveillance2', lastDay: d('2052-01-12') }],
+        args: [{ actor, audit: 'surveillance2', lastDay: d('2042-01-12') }],
       });
 
-      await sleepUntil(env, d('2053-02-07'));
+      await sleepUntil(env, d('2043-02-07'));
       const lapsed = await handle.query(getIsoProgramStateQuery);
-      expect(lapsed).toMatchObject({ stage: 'LAPSED', dates: { restorationDeadline: d('2053-08-06') } });
+      expect(lapsed).toMatchObject({ stage: 'LAPSED', dates: { restorationDeadline: d('2043-08-06') } });
       expect(lapsed.atRiskReasons).toEqual(['missed:certificate-expiry', 'certificate-lapsed']);
       await expectRejected(
         handle.executeUpdate(recordCertificationDecisionUpdate, {
-          args: [{ actor, decidedOn: d('2053-02-07') }],
+          args: [{ actor, decidedOn: d('2043-02-07') }],
         }),
         /recertification audit has not been recorded yet/,
       );
 
-      await sleepUntil(env, d('2053-08-08'));
+      await sleepUntil(env, d('2043-08-08'));
       const { handle: current, state } = await nextRun(env, seeded.workflowId, handle.firstExecutionRunId);
       expect(state).toMatchObject({ cycle: 2, stage: 'REMEDIATION', missedDeadlines: [] });
       expect(state.audits).toEqual({
-        'internal-audit': { lastDay: d('2050-01-02') },
-        'management-review': { lastDay: d('2050-01-02') },
+        'internal-audit': { lastDay: d('2040-01-02') },
+        'management-review': { lastDay: d('2040-01-02') },
       });
       await current.executeUpdate(endProgramUpdate, { args: [{ actor, reason: 'test finished' }] });
       await current.result();
@@ -247,8 +226,8 @@ describe('a certificate that is suspended, withdrawn or lapses (time-skipping)',
     const events = await auditEvents(db.prisma, seeded.workflowId);
     expect(events.map((e) => e.sequence)).toEqual(events.map((_, i) => i + 1));
     expect(events.filter((e) => e.type === 'deadline.missed').map((e) => e.payload)).toEqual([
-      { deadline: 'certificate-expiry', due: d('2053-02-06') },
-      { deadline: 'restoration', due: d('2053-08-06') },
+      { deadline: 'certificate-expiry', due: d('2043-02-06') },
+      { deadline: 'restoration', due: d('2043-08-06') },
     ]);
     expect(events.filter((e) => e.type === 'stage.changed').map((e) => e.payload.to)).toEqual([
       'REMEDIATION',
