@@ -428,25 +428,33 @@ describe('ISO program: validators reject invalid transitions with readable messa
     const task = p.state.tasks[0]!;
     expect(task.requirementIds).toEqual(['iso27001:A.5.15']);
     rejects(
-      () => p.checkCompleteTask({ actor, taskId: task.id, completedOn: '2026-06-01', evidence: [] }),
+      () =>
+        p.tasks.checkComplete({ actor, taskId: task.id, completedOn: '2026-06-01', evidence: [] }, p.today),
       /at least one piece of evidence/,
     );
     rejects(
       () =>
-        p.checkCompleteTask({
-          actor,
-          taskId: 'missing',
-          completedOn: '2026-06-01',
-          evidence: [{ title: 'x', uri: 'https://x.test' }],
-        }),
+        p.tasks.checkComplete(
+          {
+            actor,
+            taskId: 'missing',
+            completedOn: '2026-06-01',
+            evidence: [{ title: 'x', uri: 'https://x.test' }],
+          },
+          p.today,
+        ),
       /no remediation task missing/,
     );
     rejects(
-      () => p.checkReassignTask({ actor, taskId: task.id, ownerEmail: 'ciso@acme.test' }),
+      () => p.tasks.checkReassign({ actor, taskId: task.id, ownerEmail: 'ciso@acme.test' }, p.today),
       /already owned by ciso@acme.test/,
     );
     rejects(
-      () => p.checkReassignTask({ actor, taskId: task.id, ownerEmail: 'x@acme.test', dueDate: '2026-05-01' }),
+      () =>
+        p.tasks.checkReassign(
+          { actor, taskId: task.id, ownerEmail: 'x@acme.test', dueDate: '2026-05-01' },
+          p.today,
+        ),
       /in the past/,
     );
     rejects(
@@ -458,16 +466,19 @@ describe('ISO program: validators reject invalid transitions with readable messa
         }),
       /catalog requirement id/,
     );
-    p.applyCancelTask({ actor, taskId: task.id, reason: 'scope changed: cloud hosting out of scope' });
-    rejects(() => p.checkCancelTask({ actor, taskId: task.id, reason: 'again' }), /already cancelled/);
+    p.tasks.applyCancel({ actor, taskId: task.id, reason: 'scope changed: cloud hosting out of scope' });
+    rejects(() => p.tasks.checkCancel({ actor, taskId: task.id, reason: 'again' }), /already cancelled/);
     rejects(
       () =>
-        p.checkCompleteTask({
-          actor,
-          taskId: task.id,
-          completedOn: '2026-06-01',
-          evidence: [{ title: 'x', uri: 'https://x.test' }],
-        }),
+        p.tasks.checkComplete(
+          {
+            actor,
+            taskId: task.id,
+            completedOn: '2026-06-01',
+            evidence: [{ title: 'x', uri: 'https://x.test' }],
+          },
+          p.today,
+        ),
       /already cancelled/,
     );
   });
@@ -674,12 +685,15 @@ describe('ISO program: deadlines on the calendar', () => {
     p.tick();
     expect(events(p)).toHaveLength(4);
 
-    p.applyReassignTask({
-      actor,
-      taskId: p.state.tasks[0]!.id,
-      ownerEmail: 'b@acme.test',
-      dueDate: '2026-07-20',
-    });
+    p.tasks.applyReassign(
+      {
+        actor,
+        taskId: p.state.tasks[0]!.id,
+        ownerEmail: 'b@acme.test',
+        dueDate: '2026-07-20',
+      },
+      p.today,
+    );
     expect(p.state.tasks[0]).toMatchObject({
       ownerEmail: 'b@acme.test',
       dueDate: '2026-07-20',

@@ -5,7 +5,6 @@ import {
   closeFindingInputSchema,
   type CompleteGapAssessmentInput,
   completeGapAssessmentInputSchema,
-  type CompleteTaskInput,
   type EndProgramInput,
   endProgramInputSchema,
   type FindingState,
@@ -21,7 +20,6 @@ import {
   nextCycleDates,
   type OverrideRuleInput,
   overrideRuleInputSchema,
-  type ReassignTaskInput,
   type RecordAuditOutcomeInput,
   recordAuditOutcomeInputSchema,
   type RecordCertificationDecisionInput,
@@ -31,7 +29,6 @@ import {
   scheduleAuditInputSchema,
   stage1ValidUntil,
   surveillance2Window,
-  type CancelTaskInput,
   type ChangeScopeInput,
   changeScopeInputSchema,
   addMonths,
@@ -331,16 +328,16 @@ export class IsoProgram {
         }
         break;
       }
-      case 'surveillance2':
+      case 'surveillance2': {
         if (dates.surveillance2Earliest && date < dates.surveillance2Earliest) {
           reject(
             `Surveillance audit 2 must fall in a later calendar year than surveillance audit 1 (from ${dates.surveillance2Earliest}).`,
           );
         }
-        if (surveillanceLimit(dates.surveillance2Due) && date > surveillanceLimit(dates.surveillance2Due)!) {
-          reject(`Surveillance audit 2 must take place by ${surveillanceLimit(dates.surveillance2Due)}.`);
-        }
+        const limit = surveillanceLimit(dates.surveillance2Due);
+        if (limit && date > limit) reject(`Surveillance audit 2 must take place by ${limit}.`);
         break;
+      }
       case 'recertification': {
         const limit = this.state.stage === 'LAPSED' ? dates.restorationDeadline : dates.expiryDate;
         if (limit && date > limit) {
@@ -804,32 +801,6 @@ export class IsoProgram {
     this.effects.audit('cycle.started', actor, { cycle: s.cycle, reason, ...next });
     this.setStage('SURVEILLANCE_1', actor, reason);
     this.transition = { kind: 'next-cycle' };
-  }
-
-  // ---- tasks ------------------------------------------------------------------------------------------
-
-  checkCompleteTask(raw: CompleteTaskInput) {
-    return this.tasks.checkComplete(raw, this.today);
-  }
-
-  applyCompleteTask(raw: CompleteTaskInput): void {
-    this.tasks.applyComplete(raw, this.today);
-  }
-
-  checkReassignTask(raw: ReassignTaskInput) {
-    return this.tasks.checkReassign(raw, this.today);
-  }
-
-  applyReassignTask(raw: ReassignTaskInput): void {
-    this.tasks.applyReassign(raw, this.today);
-  }
-
-  checkCancelTask(raw: CancelTaskInput) {
-    return this.tasks.checkCancel(raw);
-  }
-
-  applyCancelTask(raw: CancelTaskInput): void {
-    this.tasks.applyCancel(raw);
   }
 
   // ---- overrides and ending ---------------------------------------------------------------------------

@@ -18,7 +18,8 @@ import {
   suspendCertificationUpdate,
   withdrawCertificationUpdate,
 } from '@certflow/contracts';
-import { ApplicationFailure, continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { parseStartInput } from '../shared/program-messages.js';
 import { ProgramRuntime } from '../shared/program-runtime.js';
 import { IsoProgram } from './iso-program.js';
 
@@ -31,14 +32,7 @@ export async function isoCertificationWorkflow(
   startInput: IsoCertificationStartInput,
   carried?: IsoProgramState,
 ): Promise<IsoProgramState> {
-  const parsed = isoCertificationStartInputSchema.safeParse(startInput);
-  if (!parsed.success) {
-    throw ApplicationFailure.nonRetryable(
-      `Invalid program input: ${parsed.error.message}`,
-      'InvalidProgramInput',
-    );
-  }
-  const input = parsed.data;
+  const input = parseStartInput(isoCertificationStartInputSchema, startInput);
   const clock = () => Date.now();
   const state = carried ?? IsoProgram.initialState(input, new Date(clock()).toISOString().slice(0, 10));
   const program = new IsoProgram(state, clock, uuid4, patched);
@@ -79,21 +73,11 @@ export async function isoCertificationWorkflow(
     (i) => program.checkCloseFinding(i),
     (i) => program.applyCloseFinding(i),
   );
-  runtime.registerUpdate(
-    completeTaskUpdate,
-    (i) => program.checkCompleteTask(i),
-    (i) => program.applyCompleteTask(i),
-  );
-  runtime.registerUpdate(
-    reassignTaskUpdate,
-    (i) => program.checkReassignTask(i),
-    (i) => program.applyReassignTask(i),
-  );
-  runtime.registerUpdate(
-    cancelTaskUpdate,
-    (i) => program.checkCancelTask(i),
-    (i) => program.applyCancelTask(i),
-  );
+  runtime.registerTaskUpdates({
+    complete: completeTaskUpdate,
+    reassign: reassignTaskUpdate,
+    cancel: cancelTaskUpdate,
+  });
   runtime.registerUpdate(
     overrideRuleUpdate,
     (i) => program.checkOverrideRule(i),

@@ -14,10 +14,19 @@ import { ApplicationFailure, upsertSearchAttributes } from '@temporalio/workflow
 import type { z } from 'zod';
 import { reject, RejectedAction } from './rejected-action.js';
 
-/**
- * Pieces every program workflow needs around its messages. (The ISO workflow still has local copies of these;
- * they can switch to this module.)
- */
+/** Pieces every program workflow needs around its messages. */
+
+/** A start input that fails its schema fails the workflow for good: retrying cannot fix it. */
+export function parseStartInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw ApplicationFailure.nonRetryable(
+      `Invalid program input: ${parsed.error.message}`,
+      'InvalidProgramInput',
+    );
+  }
+  return parsed.data;
+}
 
 /** Parses an update input in a validator; the first problem becomes a message that names the field. */
 export function parseOrReject<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -4,6 +4,9 @@ import {
   attachEvidenceSignal,
   attachEvidenceSignalInputSchema,
   type CalendarDate,
+  type CancelTaskInput,
+  type CompleteTaskInput,
+  type ReassignTaskInput,
   startOfDayMs,
 } from '@certflow/contracts';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -17,6 +20,8 @@ import { projectStage, runEffects, type ProgramIdentity } from './run-effects.js
 export interface RunnableProgram<S> {
   readonly effects: EffectQueue;
   readonly tasks: RemediationTaskBook;
+  /** The workflow's current day, which task actions are checked against. */
+  readonly today: CalendarDate;
   readonly transition: { kind: string };
   tick(): void;
   snapshot(): S;
@@ -54,6 +59,30 @@ export class ProgramRuntime<S extends ProgramSnapshot> {
         return this.program.snapshot();
       },
       { validator: (arg: I) => void readable(() => check(arg)) },
+    );
+  }
+
+  /** The remediation-task updates every program kind offers, carried out by its task book. */
+  registerTaskUpdates(updates: {
+    complete: UpdateDefinition<S, [CompleteTaskInput]>;
+    reassign: UpdateDefinition<S, [ReassignTaskInput]>;
+    cancel: UpdateDefinition<S, [CancelTaskInput]>;
+  }): void {
+    const { tasks } = this.program;
+    this.registerUpdate(
+      updates.complete,
+      (i) => tasks.checkComplete(i, this.program.today),
+      (i) => tasks.applyComplete(i, this.program.today),
+    );
+    this.registerUpdate(
+      updates.reassign,
+      (i) => tasks.checkReassign(i, this.program.today),
+      (i) => tasks.applyReassign(i, this.program.today),
+    );
+    this.registerUpdate(
+      updates.cancel,
+      (i) => tasks.checkCancel(i),
+      (i) => tasks.applyCancel(i),
     );
   }
 

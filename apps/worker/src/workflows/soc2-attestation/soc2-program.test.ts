@@ -681,28 +681,35 @@ describe('SOC 2 program: every validator rejection', () => {
     ready(p);
     const task = p.tasks.open()[0]!;
     rejects(
-      () => p.checkCompleteTask({ actor, taskId: 'nope', completedOn: '2026-11-20', evidence }),
+      () => p.tasks.checkComplete({ actor, taskId: 'nope', completedOn: '2026-11-20', evidence }, p.today),
       /There is no remediation task nope/,
     );
     rejects(
-      () => p.checkCompleteTask({ actor, taskId: task.id, completedOn: '2026-11-20', evidence: [] }),
+      () =>
+        p.tasks.checkComplete({ actor, taskId: task.id, completedOn: '2026-11-20', evidence: [] }, p.today),
       /needs at least one piece of evidence/,
     );
     rejects(
-      () => p.checkCompleteTask({ actor, taskId: task.id, completedOn: '2026-11-21', evidence }),
+      () => p.tasks.checkComplete({ actor, taskId: task.id, completedOn: '2026-11-21', evidence }, p.today),
       /cannot be later than today/,
     );
     rejects(
-      () => p.checkReassignTask({ actor, taskId: task.id, ownerEmail: 'it@acme.test' }),
+      () => p.tasks.checkReassign({ actor, taskId: task.id, ownerEmail: 'it@acme.test' }, p.today),
       /already owned by it@acme.test/,
     );
     rejects(
       () =>
-        p.checkReassignTask({ actor, taskId: task.id, ownerEmail: 'ops@acme.test', dueDate: '2026-11-19' }),
+        p.tasks.checkReassign(
+          { actor, taskId: task.id, ownerEmail: 'ops@acme.test', dueDate: '2026-11-19' },
+          p.today,
+        ),
       /in the past/,
     );
-    p.applyCompleteTask({ actor, taskId: task.id, completedOn: '2026-11-20', evidence });
-    rejects(() => p.checkCancelTask({ actor, taskId: task.id, reason: 'scope changed' }), /is already done/);
+    p.tasks.applyComplete({ actor, taskId: task.id, completedOn: '2026-11-20', evidence }, p.today);
+    rejects(
+      () => p.tasks.checkCancel({ actor, taskId: task.id, reason: 'scope changed' }),
+      /is already done/,
+    );
     p.applyEndProgram({ actor, reason: 'no longer needed' });
     rejects(() => p.checkEndProgram({ actor, reason: 'again' }), /already ended/);
   });

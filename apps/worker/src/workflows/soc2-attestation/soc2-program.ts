@@ -2,12 +2,10 @@ import {
   addDays,
   addMonths,
   type CalendarDate,
-  type CancelTaskInput,
   completeFieldworkInputSchema,
   type CompleteFieldworkInput,
   completeReadinessAssessmentInputSchema,
   type CompleteReadinessAssessmentInput,
-  type CompleteTaskInput,
   computeCoverage,
   daysBetween,
   type ControlExceptionInput,
@@ -20,7 +18,6 @@ import {
   nextObservationPeriod,
   observationPeriod,
   opinionGivesAssurance,
-  type ReassignTaskInput,
   recordControlExceptionInputSchema,
   type RecordControlExceptionInput,
   recordReportInputSchema,
@@ -42,7 +39,7 @@ import {
   type Soc2Stage,
 } from '@certflow/contracts';
 import { EffectQueue } from '../shared/effects.js';
-import { parseOrReject as parse } from '../shared/program-messages.js';
+import { parseOrReject } from '../shared/program-messages.js';
 import { reject } from '../shared/rejected-action.js';
 import { RemediationTaskBook } from '../shared/remediation-tasks.js';
 import { soc2Patches } from './patches.js';
@@ -248,7 +245,7 @@ export class Soc2Program {
   // ---- readiness --------------------------------------------------------------------------------------
 
   checkCompleteReadinessAssessment(raw: CompleteReadinessAssessmentInput) {
-    const input = parse(completeReadinessAssessmentInputSchema, raw);
+    const input = parseOrReject(completeReadinessAssessmentInputSchema, raw);
     if (this.state.stage !== 'READINESS') {
       reject(`The readiness assessment is already complete; the program is in ${this.state.stage}.`);
     }
@@ -302,7 +299,7 @@ export class Soc2Program {
   // ---- Type I -----------------------------------------------------------------------------------------
 
   checkScheduleTypeI(raw: ScheduleTypeIInput) {
-    const input = parse(scheduleTypeIInputSchema, raw);
+    const input = parseOrReject(scheduleTypeIInputSchema, raw);
     const { stage, period, typeI } = this.state;
     if (stage === 'READINESS' || !period)
       reject('Complete the readiness assessment before scheduling a Type I examination.');
@@ -335,7 +332,7 @@ export class Soc2Program {
   // ---- fieldwork --------------------------------------------------------------------------------------
 
   checkScheduleFieldwork(raw: ScheduleFieldworkInput) {
-    const input = parse(scheduleFieldworkInputSchema, raw);
+    const input = parseOrReject(scheduleFieldworkInputSchema, raw);
     const { stage, period } = this.state;
     if (!period || stage === 'READINESS' || stage === 'REMEDIATION') {
       reject('Fieldwork is scheduled for an observation period; none has started yet.');
@@ -373,7 +370,7 @@ export class Soc2Program {
   }
 
   checkCompleteFieldwork(raw: CompleteFieldworkInput) {
-    const input = parse(completeFieldworkInputSchema, raw);
+    const input = parseOrReject(completeFieldworkInputSchema, raw);
     const { stage, period } = this.state;
     if (stage === 'OBSERVATION' && period)
       reject(`Fieldwork is completed after the observation period ends (${period.end}).`);
@@ -406,7 +403,7 @@ export class Soc2Program {
   // ---- reports ----------------------------------------------------------------------------------------
 
   checkRecordReport(raw: RecordReportInput) {
-    const input = parse(recordReportInputSchema, raw);
+    const input = parseOrReject(recordReportInputSchema, raw);
     const { stage, period, typeI } = this.state;
     if (input.reportType === 'TYPE1') {
       if (!typeI) reject('No Type I examination is scheduled.');
@@ -481,7 +478,7 @@ export class Soc2Program {
   // ---- bridge letters ---------------------------------------------------------------------------------
 
   checkIssueBridgeLetter(raw: IssueBridgeLetterInput) {
-    const input = parse(issueBridgeLetterInputSchema, raw);
+    const input = parseOrReject(issueBridgeLetterInputSchema, raw);
     const last = this.lastTypeII();
     if (!last) reject('A bridge letter extends an issued Type II report; none has been issued yet.');
     if (this.state.stage === 'ENDED') reject('The program has ended.');
@@ -532,7 +529,7 @@ export class Soc2Program {
   // ---- control exceptions -----------------------------------------------------------------------------
 
   checkRecordControlException(raw: RecordControlExceptionInput) {
-    const input = parse(recordControlExceptionInputSchema, raw);
+    const input = parseOrReject(recordControlExceptionInputSchema, raw);
     const { stage, period } = this.state;
     if (!period || stage === 'READINESS' || stage === 'REMEDIATION' || stage === 'ENDED') {
       reject('Control exceptions are recorded against a running observation period; none is running.');
@@ -594,36 +591,10 @@ export class Soc2Program {
     });
   }
 
-  // ---- tasks ------------------------------------------------------------------------------------------
-
-  checkCompleteTask(raw: CompleteTaskInput) {
-    return this.tasks.checkComplete(raw, this.today);
-  }
-
-  applyCompleteTask(raw: CompleteTaskInput): void {
-    this.tasks.applyComplete(raw, this.today);
-  }
-
-  checkReassignTask(raw: ReassignTaskInput) {
-    return this.tasks.checkReassign(raw, this.today);
-  }
-
-  applyReassignTask(raw: ReassignTaskInput): void {
-    this.tasks.applyReassign(raw, this.today);
-  }
-
-  checkCancelTask(raw: CancelTaskInput) {
-    return this.tasks.checkCancel(raw);
-  }
-
-  applyCancelTask(raw: CancelTaskInput): void {
-    this.tasks.applyCancel(raw);
-  }
-
   // ---- overrides and ending ---------------------------------------------------------------------------
 
   checkOverrideRule(raw: Soc2OverrideInput) {
-    const input = parse(soc2OverrideInputSchema, raw);
+    const input = parseOrReject(soc2OverrideInputSchema, raw);
     const { stage, period } = this.state;
     let periodNumber: number;
     if (input.rule === 'fieldwork-window') {
@@ -662,7 +633,7 @@ export class Soc2Program {
   }
 
   checkEndProgram(raw: EndProgramInput) {
-    const input = parse(endProgramInputSchema, raw);
+    const input = parseOrReject(endProgramInputSchema, raw);
     if (this.state.stage === 'ENDED') reject('The program has already ended.');
     return input;
   }

@@ -16,7 +16,8 @@ import {
   type Soc2ProgramState,
   soc2ReassignTaskUpdate,
 } from '@certflow/contracts';
-import { ApplicationFailure, continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { parseStartInput } from '../shared/program-messages.js';
 import { ProgramRuntime } from '../shared/program-runtime.js';
 import { Soc2Program } from './soc2-program.js';
 
@@ -29,14 +30,7 @@ export async function soc2AttestationWorkflow(
   startInput: Soc2AttestationStartInput,
   carried?: Soc2ProgramState,
 ): Promise<Soc2ProgramState> {
-  const parsed = soc2AttestationStartInputSchema.safeParse(startInput);
-  if (!parsed.success) {
-    throw ApplicationFailure.nonRetryable(
-      `Invalid program input: ${parsed.error.message}`,
-      'InvalidProgramInput',
-    );
-  }
-  const input = parsed.data;
+  const input = parseStartInput(soc2AttestationStartInputSchema, startInput);
   const clock = () => Date.now();
   const state = carried ?? Soc2Program.initialState(input, new Date(clock()).toISOString().slice(0, 10));
   const program = new Soc2Program(state, clock, uuid4, patched);
@@ -94,21 +88,11 @@ export async function soc2AttestationWorkflow(
     (i) => program.checkOverrideRule(i),
     (i) => program.applyOverrideRule(i),
   );
-  runtime.registerUpdate(
-    soc2CompleteTaskUpdate,
-    (i) => program.checkCompleteTask(i),
-    (i) => program.applyCompleteTask(i),
-  );
-  runtime.registerUpdate(
-    soc2ReassignTaskUpdate,
-    (i) => program.checkReassignTask(i),
-    (i) => program.applyReassignTask(i),
-  );
-  runtime.registerUpdate(
-    soc2CancelTaskUpdate,
-    (i) => program.checkCancelTask(i),
-    (i) => program.applyCancelTask(i),
-  );
+  runtime.registerTaskUpdates({
+    complete: soc2CompleteTaskUpdate,
+    reassign: soc2ReassignTaskUpdate,
+    cancel: soc2CancelTaskUpdate,
+  });
   runtime.registerUpdate(
     soc2EndProgramUpdate,
     (i) => program.checkEndProgram(i),
