@@ -82,7 +82,8 @@ if is_root; then
   fi
   wait_for_port 127.0.0.1 "$port" 30 || die "PostgreSQL $version/main did not start: see /var/log/postgresql/postgresql-$version-main.log."
   # ALTER as well as CREATE, so a role left with another password is repaired.
-  su postgres -c "psql -X -q -p $port -v ON_ERROR_STOP=1" >/dev/null <<SQL
+  # From / because the postgres user may not be allowed into the checkout (psql would complain on every run).
+  (cd / && su postgres -c "psql -X -q -p $port -v ON_ERROR_STOP=1") >/dev/null <<SQL
 DO \$\$ BEGIN
   IF EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE') THEN
     ALTER ROLE $ROLE LOGIN SUPERUSER CREATEDB PASSWORD '$PASSWORD';
