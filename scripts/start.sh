@@ -127,7 +127,7 @@ await() {
 http_ok() { node -e 'fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"; }
 
 # Registers attributes the dev server skipped. On an existing database `start-dev --search-attribute` silently
-# registers nothing (checked with CLI 1.5.1), so a list that grew would never reach .data/temporal otherwise.
+# registers nothing (seen with CLI 1.5.1), so a list that grew would never reach .data/temporal otherwise.
 reconcile_search_attributes() {
   local address="$1" existing name type
   existing="$("$temporal_cli" operator search-attribute list --address "$address" --output json)"
