@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 
+import { AccessModule } from './access/access.module.js';
+import { AuditModule } from './audit/audit-trail.js';
 import { CommonModule } from './common/common.module.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { ProgramsModule } from './modules/programs/programs.module.js';
@@ -10,6 +14,15 @@ import { ProgramsModule } from './modules/programs/programs.module.js';
  * AppModule adds the real config, database and Temporal client; the OpenAPI writer adds inert stand-ins.
  */
 @Module({
-  imports: [CommonModule, HealthModule, OrganizationsModule, ProgramsModule],
+  imports: [
+    CommonModule,
+    AuditModule,
+    AccessModule,
+    AccountsModule,
+    AuthModule,
+    HealthModule,
+    OrganizationsModule,
+    ProgramsModule,
+  ],
 })
 export class ApiModule {}
