@@ -79,3 +79,31 @@ export function permissionsOf(role: Role): Permission[] {
 export const apiTokenRoles = ['admin', 'program_manager', 'executive'] as const satisfies readonly Role[];
 export type ApiTokenRole = (typeof apiTokenRoles)[number];
 export const apiTokenRoleSchema = z.enum(apiTokenRoles);
+
+/**
+ * Organisation-level events in the audit trail (program events are in `auditEventTypes`). Sign-ins and
+ * failed sign-ins are recorded once per organisation the account belongs to, so each organisation's admins see
+ * their members' sign-ins; a failed sign-in with an unknown email is kept without an organisation.
+ */
+export const accessEventTypes = [
+  'auth.signed-in',
+  'auth.sign-in-failed',
+  'auth.signed-out',
+  'auth.signed-out-everywhere',
+  'organization.created',
+  'member.joined',
+  'member.role-changed',
+  'member.removed',
+  'invitation.created',
+  'invitation.resent',
+  'invitation.revoked',
+  'invitation.accepted',
+  'api-token.created',
+  'api-token.revoked',
+  'api-token.used',
+  'grant.created',
+  'grant.revoked',
+  'sso.configured',
+  'sso.removed',
+] as const;
+export type AccessEventType = (typeof accessEventTypes)[number];

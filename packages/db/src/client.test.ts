@@ -176,7 +176,9 @@ describe('PostgreSQL via createTestDatabase', () => {
         database.prisma.auditEvent.create({ data: { ...data, type: 'x', occurredAt: at } }),
       ).rejects.toThrow(/audit_events_workflow_event_complete/);
     }
-    const stored = await database.prisma.auditEvent.findFirstOrThrow({ where: { type: 'auth.sign-in-failed' } });
+    const stored = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { type: 'auth.sign-in-failed' },
+    });
     await expect(database.prisma.auditEvent.delete({ where: { id: stored.id } })).rejects.toThrow(
       /append-only/,
     );

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCookieAuth,
   ApiExtension,
@@ -61,6 +62,10 @@ export function Allow(permission: Permission, organization: OrganizationLocator,
   return applyDecorators(
     policy({ kind: 'organization', permission, organization, people }),
     ApiExtension('x-certflow-permission', permission),
+    ApiBadRequestResponse({
+      type: ErrorResponse.Output,
+      description: 'A malformed id in the path, or invalid input; `errors` names each field',
+    }),
     ApiCookieAuth(SESSION_SCHEME),
     ...(people ? [] : [ApiBearerAuth(TOKEN_SCHEME)]),
     unauthorized,

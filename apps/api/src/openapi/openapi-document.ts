@@ -31,6 +31,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       {
         type: 'http',
         scheme: 'bearer',
+        bearerFormat: 'opaque (cft_…)',
         description: 'An organisation API token (cft_…), created by an admin; acts with the token’s role.',
       },
       TOKEN_SCHEME,

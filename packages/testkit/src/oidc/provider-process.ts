@@ -9,7 +9,10 @@ const cli = fileURLToPath(new URL('./provider-cli.js', import.meta.url));
  * Starts the test OpenID Connect provider in a child process (a separate server, as a real IdP is) and resolves
  * with its issuer once it listens. `close` stops the process.
  */
-export function spawnOidcProvider(options: OidcProviderOptions, timeoutMs = 30_000): Promise<RunningOidcProvider> {
+export function spawnOidcProvider(
+  options: OidcProviderOptions,
+  timeoutMs = 30_000,
+): Promise<RunningOidcProvider> {
   const child = spawn(process.execPath, [cli], {
     env: { ...process.env, OIDC_TEST_PROVIDER_CONFIG: JSON.stringify(options) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
-import { permissions, roles } from '@certflow/contracts/access';
 import { z } from 'zod';
 
+import { permissionSchema, roleSchema } from '../../access/access.schemas.js';
 import { createZodDto } from '../../common/zod-dto.js';
 
 /** Emails are compared lower-cased everywhere (accounts, invitations, task owners). */
@@ -14,9 +14,6 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, 'enter your password').max(1024),
 });
-
-const roleSchema = z.enum(roles).meta({ id: 'Role' });
-const permissionSchema = z.enum(permissions as [string, ...string[]]).meta({ id: 'Permission' });
 
 export const membershipViewSchema = z.object({
   organization: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
