@@ -56,13 +56,14 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
  */
 export async function startOidcProvider(options: OidcProviderOptions): Promise<RunningOidcProvider> {
   const host = options.host ?? '127.0.0.1';
-  let provider: Provider | undefined;
+  // The issuer contains the port, so the provider is made once the server listens.
+  const ready: { provider?: Provider } = {};
   const server = createServer((req, res) => {
-    if (!provider) {
+    if (!ready.provider) {
       res.writeHead(503).end();
       return;
     }
-    void handle(provider, options, req, res).catch((error: unknown) => {
+    void handle(ready.provider, options, req, res).catch((error: unknown) => {
       if (!res.headersSent) sendHtml(res, 500, `<p>${String(error)}</p>`);
     });
   });
@@ -100,7 +101,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
       };
     },
   };
-  provider = new Provider(issuer, configuration);
+  ready.provider = new Provider(issuer, configuration);
 
   return {
     issuer,
@@ -120,7 +121,7 @@ async function handle(
   const url = new URL(req.url ?? '/', 'http://provider');
   const match = /^\/interaction\/([^/]+)$/.exec(url.pathname);
   if (!match) {
-    provider.callback()(req, res);
+    await provider.callback()(req, res);
     return;
   }
   const details = await provider.interactionDetails(req, res);
@@ -129,7 +130,8 @@ async function handle(
       accountId: details.session?.accountId ?? '',
       clientId: String(details.params.client_id),
     });
-    grant.addOIDCScope(String(details.params.scope ?? 'openid'));
+    const scope = details.params.scope;
+    grant.addOIDCScope(typeof scope === 'string' ? scope : 'openid');
     const grantId = await grant.save();
     await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
     return;
