@@ -64,12 +64,16 @@ export class SessionStore {
         userAgent: req.header('user-agent')?.slice(0, 300) ?? null,
       },
     });
-    // Housekeeping on a path that is rare (sign-in), so ended sessions do not pile up.
+    // Housekeeping on a path that is rare (sign-in), so ended sessions do not pile up: everyone's past their
+    // absolute end (indexed), and this person's idle ones.
     await this.prisma.session.deleteMany({
       where: {
         OR: [
           { expiresAt: { lte: now } },
-          { lastSeenAt: { lte: new Date(now.getTime() - this.config.auth.idleMs) } },
+          {
+            userId: session.userId,
+            lastSeenAt: { lte: new Date(now.getTime() - this.config.auth.idleMs) },
+          },
         ],
       },
     });
