@@ -62,7 +62,8 @@ describe('the security the OpenAPI document states', () => {
         if (!operation.security?.length) problems.push(`${route}: no security scheme`);
         const codes = Object.keys(operation.responses);
         const expected = permission === undefined ? ['401', '403'] : ['400', '401', '403', '404'];
-        for (const code of expected) if (!codes.includes(code)) problems.push(`${route}: no ${code} response`);
+        for (const code of expected)
+          if (!codes.includes(code)) problems.push(`${route}: no ${code} response`);
       }
     }
     expect(problems).toEqual([]);
