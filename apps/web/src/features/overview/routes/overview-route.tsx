@@ -72,25 +72,27 @@ export function OverviewRoute() {
         title="Overview"
         description={`${data.totals.programs} program(s), ${data.totals.atRisk} at risk.`}
       />
-      {frameworks.length === 0 ? (
-        <Card>
-          <EmptyState title="No programs yet">
-            <p>Program managers create programs; they appear here per framework.</p>
-          </EmptyState>
-        </Card>
-      ) : (
-        frameworks.map((framework) => (
-          <Card key={framework.framework} title={frameworkName(framework.framework)}>
-            <Table
-              caption={`${frameworkName(framework.framework)} programs`}
-              hideCaption
-              columns={columns}
-              rows={framework.programs}
-              rowKey={(p) => p.id}
-            />
+      <div className={styles.sections}>
+        {frameworks.length === 0 ? (
+          <Card>
+            <EmptyState title="No programs yet">
+              <p>Program managers create programs; they appear here per framework.</p>
+            </EmptyState>
           </Card>
-        ))
-      )}
+        ) : (
+          frameworks.map((framework) => (
+            <Card key={framework.framework} title={frameworkName(framework.framework)}>
+              <Table
+                caption={`${frameworkName(framework.framework)} programs`}
+                hideCaption
+                columns={columns}
+                rows={framework.programs}
+                rowKey={(p) => p.id}
+              />
+            </Card>
+          ))
+        )}
+      </div>
       <p className={styles.muted} role="status">
         {data.source === 'search-attributes'
           ? `Live from the workflows · ${new Date(data.generatedAt).toLocaleTimeString()}`
