@@ -10,6 +10,8 @@
 #             (skipped when SMTP_HOST is set)
 #   worker    Temporal worker                  apps/worker/dist/main.js
 #   api       HTTP API                         http://localhost:3000 (PORT), health /health, OpenAPI /docs
+#             then, on an empty database, the first run: a demo organisation with one person per role whose
+#             generated passwords are printed once (apps/api/dist/cli/first-run.js)
 #   web       built web app (vite preview)     http://localhost:5173, proxies /api to the API
 #
 # Pids (one process group each) are written to .data/run/*.pid for scripts/stop.sh.
@@ -192,16 +194,22 @@ log_step "worker"
 # A bounded heap keeps the worker small: the SDK sizes its sticky cache from it (about 200 programs at 512 MiB).
 start_service worker node --max-old-space-size="${WORKER_HEAP_MB:-512}" apps/worker/dist/main.js
 
+export PUBLIC_WEB_URL="${PUBLIC_WEB_URL:-http://localhost:$WEB_PORT}"
+
 log_step "API"
 PORT="$API_PORT" start_service api node apps/api/dist/main.js
 await api "http://127.0.0.1:$API_PORT/health" 90 http_ok "http://127.0.0.1:$API_PORT/health"
+
+# On an empty database: the demo organisation with one person per role, passwords generated and shown once.
+log_step "first run"
+node apps/api/dist/cli/first-run.js demo || fail "the first-run set-up failed (see above)."
 
 log_step "web"
 API_URL="http://127.0.0.1:$API_PORT" start_service web pnpm --filter @certflow/web preview --port "$WEB_PORT" --strictPort
 await web "a listener on 127.0.0.1:$WEB_PORT" 60 port_open 127.0.0.1 "$WEB_PORT"
 
 log_step "Certflow is running (started in $(elapsed_since "$started_at")); Ctrl-C stops everything"
-log_info "web          http://localhost:$WEB_PORT"
+log_info "web          http://localhost:$WEB_PORT  (sign in at /sign-in; demo accounts are printed above on the first run)"
 log_info "API          http://localhost:$API_PORT  (health /health, OpenAPI /docs)"
 if [ -n "${temporal_cli:-}" ] && [ "${service_pid[temporal]:-}" ]; then
   log_info "Temporal UI  http://localhost:$TEMPORAL_UI_PORT"

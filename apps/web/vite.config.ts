@@ -11,6 +11,9 @@ export function apiProxy(
     '/api': {
       target,
       changeOrigin: true,
+      // X-Forwarded-For/-Proto, so the API (trusting loopback proxies) limits sign-ins per real client address
+      // and marks cookies Secure when the browser came over HTTPS.
+      xfwd: true,
       rewrite: (path) => path.replace(/^\/api(?=\/|$)/, ''),
     },
   };

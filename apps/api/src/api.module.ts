@@ -1,15 +1,48 @@
 import { Module } from '@nestjs/common';
 
+import { AccessModule } from './access/access.module.js';
+import { AuditModule } from './audit/audit-trail.js';
 import { CommonModule } from './common/common.module.js';
+import { MailModule } from './mail/mail.module.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { GrantsModule } from './modules/grants/grants.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { MembersModule } from './modules/members/members.module.js';
+import { MyTasksModule } from './modules/my-tasks/my-tasks.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { OverviewModule } from './modules/overview/overview.module.js';
 import { ProgramsModule } from './modules/programs/programs.module.js';
+import { SecurityEventsModule } from './modules/security-events/security-events.module.js';
+import { SsoModule } from './modules/sso/sso.module.js';
 
 /**
  * Every HTTP feature and the cross-cutting HTTP behaviour, without the infrastructure they inject.
  * AppModule adds the real config, database and Temporal client; the OpenAPI writer adds inert stand-ins.
  */
 @Module({
-  imports: [CommonModule, HealthModule, OrganizationsModule, ProgramsModule],
+  imports: [
+    // Cross-cutting: validation and errors, the audit trail, the access guard, accounts, mail.
+    CommonModule,
+    AuditModule,
+    AccessModule,
+    AccountsModule,
+    MailModule,
+    // Features.
+    AuthModule,
+    HealthModule,
+    OrganizationsModule,
+    MembersModule,
+    InvitationsModule,
+    ApiTokensModule,
+    GrantsModule,
+    SsoModule,
+    SecurityEventsModule,
+    ProgramsModule,
+    MyTasksModule,
+    OverviewModule,
+  ],
 })
 export class ApiModule {}

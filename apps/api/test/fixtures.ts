@@ -1,25 +1,20 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
+export {
+  addMember,
+  createOrganizationWithAdmin,
+  createPerson,
+  sessionCookie,
+  signIn,
+  uniqueEmail,
+} from './support/people.js';
+export type { Person, Session } from './support/people.js';
 
-import { server } from './test-app.js';
-
-import type { Organization } from '../src/modules/organizations/organizations.schemas.js';
-
-let counter = 0;
-
-export async function createOrganization(
-  app: INestApplication,
-  name = 'Acme Analytics',
-): Promise<Organization> {
-  counter += 1;
-  const slug = `acme-${Date.now().toString(36)}-${counter}`;
-  const res = await request(server(app)).post('/organizations').send({ name, slug }).expect(201);
-  return res.body as Organization;
+/** The collection a program is created in and listed from. */
+export function programsPath(organizationId: string): string {
+  return `/organizations/${organizationId}/programs`;
 }
 
-export function isoProgramBody(organizationId: string, overrides: Record<string, unknown> = {}) {
+export function isoProgramBody(overrides: Record<string, unknown> = {}) {
   return {
-    organizationId,
     name: 'AI management system certification',
     kind: 'ISO_CERTIFICATION',
     frameworks: ['iso42001', 'iso27001'],
@@ -29,9 +24,8 @@ export function isoProgramBody(organizationId: string, overrides: Record<string,
   };
 }
 
-export function soc2ProgramBody(organizationId: string, overrides: Record<string, unknown> = {}) {
+export function soc2ProgramBody(overrides: Record<string, unknown> = {}) {
   return {
-    organizationId,
     name: 'SOC 2 Type II for the analytics platform',
     kind: 'SOC2_ATTESTATION',
     frameworks: ['soc2'],

@@ -1,11 +1,15 @@
 import type { TestProject } from 'vitest/node';
 
+import type { DemoAccount } from './support/demo';
 import { startStack } from './support/stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
     apiUrl: string;
+    mailboxUrl: string;
+    issuer: string;
+    accounts: DemoAccount[];
   }
 }
 
@@ -18,6 +22,9 @@ export default async function setup(project: TestProject) {
   );
   project.provide('webUrl', stack.webUrl);
   project.provide('apiUrl', stack.apiUrl);
+  project.provide('mailboxUrl', stack.mailboxUrl);
+  project.provide('issuer', stack.issuer);
+  project.provide('accounts', stack.accounts);
   return async () => {
     const stopping = performance.now();
     await stack.stop();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { launchBrowser, type Browser } from './support/browser';
 import { resultsDir } from './support/paths';
+import { account, signIn } from './support/session';
 
 const webUrl = inject('webUrl');
 let browser: Browser;
@@ -22,7 +23,7 @@ beforeAll(async () => {
     const url = new URL(request.url());
     if (!url.pathname.startsWith('/api/')) return;
     apiRequests.push(`${request.method()} ${url.pathname}`);
-    if (request.method() === 'POST' && url.pathname === '/api/programs') {
+    if (request.method() === 'POST' && /^\/api\/organizations\/[^/]+\/programs$/.test(url.pathname)) {
       idempotencyKeys.push(request.headers()['idempotency-key']);
     }
   });
@@ -46,25 +47,22 @@ async function fieldError(field: Locator): Promise<string | null> {
 describe('certification programs in the browser', () => {
   const programName = `ISMS + AIMS ${Date.now().toString(36)}`;
 
-  it('creates the first organisation from the landing page', async () => {
-    await page.goto(webUrl);
-    await page.getByRole('heading', { name: 'Create your organisation' }).waitFor();
-    await page.getByRole('textbox', { name: 'Organisation name' }).fill('Acme Assurance');
-    expect(await page.getByRole('textbox', { name: 'Short name' }).inputValue()).toBe('acme-assurance');
-    await page.getByRole('button', { name: 'Create organisation' }).click();
+  const isProgramPost = (r: string) => /^POST \/api\/organizations\/[^/]+\/programs$/.test(r);
 
+  it('signs the program manager in on the demo organisation’s programs', async () => {
+    await page.goto(webUrl);
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, account('program_manager'));
     await page.waitForURL(/\/organizations\/[0-9a-f-]{36}\/programs$/);
     await page.getByRole('heading', { level: 1, name: 'Programs' }).waitFor();
-    await page.getByText('No programs yet').waitFor();
-    expect(
-      await page.getByRole('combobox', { name: 'Organisation' }).locator('option:checked').textContent(),
-    ).toBe('Acme Assurance');
+    // The first run created the demo program as this program manager.
+    await page.getByRole('link', { name: 'AI management system and ISMS certification' }).waitFor();
   });
 
   it('shows a field error for an empty name and sends nothing to the API', async () => {
     await page.getByRole('link', { name: 'New program' }).click();
     await page.getByRole('heading', { level: 1, name: 'New program' }).waitFor();
-    const postsBefore = apiRequests.filter((r) => r === 'POST /api/programs').length;
+    const postsBefore = apiRequests.filter(isProgramPost).length;
 
     await page.getByRole('button', { name: 'Create program' }).click();
 
@@ -75,7 +73,7 @@ describe('certification programs in the browser', () => {
     expect(await fieldError(page.getByRole('group', { name: 'Frameworks' }))).toBe(
       'Choose at least one framework',
     );
-    expect(apiRequests.filter((r) => r === 'POST /api/programs').length).toBe(postsBefore);
+    expect(apiRequests.filter(isProgramPost).length).toBe(postsBefore);
     await page.screenshot({ path: join(resultsDir, 'program-form-errors.png'), fullPage: true });
   });
 
@@ -112,6 +110,25 @@ describe('certification programs in the browser', () => {
   it('opens the program from the list', async () => {
     await page.getByRole('link', { name: programName }).click();
     await expectLiveGapAssessment(page, programName);
+  });
+
+  it('creates another organisation, whose admin the creator becomes, and switches between them', async () => {
+    await page.getByRole('link', { name: 'New organisation' }).click();
+    await page.getByRole('textbox', { name: 'Organisation name' }).fill('Acme Assurance');
+    expect(await page.getByRole('textbox', { name: 'Short name' }).inputValue()).toBe('acme-assurance');
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+
+    await page.waitForURL(/\/organizations\/[0-9a-f-]{36}\/programs$/);
+    await page.getByText('No programs yet').waitFor();
+    const switcher = page.getByRole('combobox', { name: 'Organisation' });
+    expect(await switcher.locator('option:checked').textContent()).toBe('Acme Assurance');
+    // As its admin, the creator sees the admin page of the new organisation.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'People and access' })
+      .waitFor();
+    await switcher.selectOption({ label: 'Demo Organisation' });
+    await page.getByRole('link', { name: programName }).waitFor();
   });
 });
 

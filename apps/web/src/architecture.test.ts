@@ -27,7 +27,15 @@ describe('architecture', () => {
   const features = readdirSync(featuresDir);
 
   it('has the features this app is built from', () => {
-    expect(features.sort()).toEqual(['health', 'organizations', 'programs']);
+    expect(features.sort()).toEqual([
+      'admin',
+      'auth',
+      'health',
+      'organizations',
+      'overview',
+      'programs',
+      'tasks',
+    ]);
   });
 
   it.each(features)('feature %s imports no other feature and not the app', (feature) => {

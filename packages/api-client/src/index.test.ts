@@ -11,11 +11,13 @@ it('builds typed requests against the base URL', async () => {
     },
   });
 
-  const { error } = await client.POST('/programs', {
-    params: { header: { [IDEMPOTENCY_KEY_HEADER]: 'key-1' } },
+  const { error } = await client.POST('/organizations/{organizationId}/programs', {
+    params: {
+      path: { organizationId: '3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b' },
+      header: { [IDEMPOTENCY_KEY_HEADER]: 'key-1' },
+    },
     body: {
       kind: 'ISO_CERTIFICATION',
-      organizationId: '3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b',
       name: 'ISMS',
       frameworks: ['iso27001'],
       startDate: '2026-01-05',
@@ -24,7 +26,7 @@ it('builds typed requests against the base URL', async () => {
   });
 
   expect(error).toEqual({ message: 'Organization x not found' });
-  expect(seen[0]?.url).toBe('http://api.test/programs');
+  expect(seen[0]?.url).toBe('http://api.test/organizations/3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b/programs');
   expect(seen[0]?.headers.get(IDEMPOTENCY_KEY_HEADER)).toBe('key-1');
 });
 
@@ -38,14 +40,16 @@ it('types the SOC 2 body: exactly the soc2 framework and SOC 2 settings', async 
   });
   const body = {
     kind: 'SOC2_ATTESTATION',
-    organizationId: '3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b',
     name: 'SOC 2 Type II',
     frameworks: ['soc2'],
     startDate: '2026-02-02',
     programManagerEmail: 'pm@acme.example',
     config: { cpaFirm: 'Example CPA LLP', periodMonths: 6 },
   } as const satisfies CreateProgram;
-  const { error } = await client.POST('/programs', { body });
+  const { error } = await client.POST('/organizations/{organizationId}/programs', {
+    params: { path: { organizationId: '3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b' } },
+    body,
+  });
   expect(error).toEqual({ message: 'Validation failed' });
   expect(sent).toEqual(body);
 });

@@ -4,6 +4,134 @@
  */
 
 export interface paths {
+    "/api-tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApiTokensController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/invitations/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InvitationsController_inspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_signOutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SsoController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -18,6 +146,70 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InvitationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InvitationsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/memberships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["MembersController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["MembersController_changeRole"];
         trace?: never;
     };
     "/organizations": {
@@ -36,7 +228,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/organizations/{id}": {
+    "/organizations/{organizationId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -52,7 +244,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/programs": {
+    "/organizations/{organizationId}/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApiTokensController_list"];
+        put?: never;
+        post: operations["ApiTokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvitationsController_list"];
+        put?: never;
+        post: operations["InvitationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MembersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/my-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyTasksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OverviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/program-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GrantsController_list"];
+        put?: never;
+        post: operations["GrantsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/programs": {
         parameters: {
             query?: never;
             header?: never;
@@ -62,6 +350,54 @@ export interface paths {
         get: operations["ProgramsController_list"];
         put?: never;
         post: operations["ProgramsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SecurityEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_get"];
+        put: operations["SsoController_update"];
+        post?: never;
+        delete: operations["SsoController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/program-grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GrantsController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -88,6 +424,51 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitation: {
+            name?: string;
+            password: string;
+            token: string;
+        };
+        /** @enum {string} */
+        ApiTokenRole: "admin" | "program_manager" | "executive";
+        ApiToken_Output: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description To the minute
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** @description The first characters of the secret, to tell tokens apart */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            role: components["schemas"]["Role_Output"];
+            /** @enum {string} */
+            status: "active" | "revoked" | "expired";
+        };
+        ChangeRole: {
+            role: components["schemas"]["Role"];
+        };
+        CreateApiToken: {
+            /**
+             * Format: date-time
+             * @description Optional end of validity
+             */
+            expiresAt?: string;
+            /** @description Unique in the organisation; audit events name the token as `token:<name>` */
+            name: string;
+            role: components["schemas"]["ApiTokenRole"];
+        };
+        CreateInvitation: {
+            email: string;
+            role: components["schemas"]["Role"];
+        };
         CreateOrganization: {
             name: string;
             slug: string;
@@ -130,8 +511,6 @@ export interface components {
             /** @enum {string} */
             kind: "ISO_CERTIFICATION";
             name: string;
-            /** Format: uuid */
-            organizationId: string;
             /** Format: email */
             programManagerEmail: string;
             /** @description First day of the program, YYYY-MM-DD */
@@ -170,14 +549,55 @@ export interface components {
             /** @enum {string} */
             kind: "SOC2_ATTESTATION";
             name: string;
-            /** Format: uuid */
-            organizationId: string;
             /** Format: email */
             programManagerEmail: string;
             /** @description First day of the program, YYYY-MM-DD */
             startDate: string;
         };
+        CreateProgramGrant: {
+            /** Format: uuid */
+            programId: string;
+            /**
+             * Format: uuid
+             * @description A member of the organisation whose role is auditor
+             */
+            userId: string;
+            /** @description First day of access, YYYY-MM-DD (UTC) */
+            validFrom: string;
+            /** @description Last day of access, inclusive, YYYY-MM-DD (UTC) */
+            validUntil: string;
+        };
+        CreatedApiToken_Output: {
+            /** @description Shown this once; send it as `Authorization: Bearer <secret>` */
+            secret: string;
+            token: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string | null;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description To the minute
+                 */
+                lastUsedAt: string | null;
+                name: string;
+                /** @description The first characters of the secret, to tell tokens apart */
+                prefix: string;
+                /** Format: date-time */
+                revokedAt: string | null;
+                role: components["schemas"]["Role_Output"];
+                /** @enum {string} */
+                status: "active" | "revoked" | "expired";
+            };
+        };
         ErrorResponse_Output: {
+            /**
+             * @description Present on 401 and 403: session_expired means a session existed and ended (sign in again); sso_required means this organisation accepts only its single sign-on; csrf means the request came from an untrusted origin
+             * @enum {string}
+             */
+            code?: "unauthenticated" | "session_expired" | "invalid_credentials" | "invalid_token" | "forbidden" | "sso_required" | "csrf" | "people_only";
             /** @description Present on 500: quote it when reporting the problem */
             correlationId?: string;
             /** @description Present on 400: one entry per invalid field */
@@ -187,6 +607,105 @@ export interface components {
             }[];
             message: string;
         };
+        InspectInvitation: {
+            token: string;
+        };
+        InvitationPreview_Output: {
+            /** @description true: accept with the existing account’s password; false: choose a password for a new account */
+            accountExists: boolean;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            organization: {
+                name: string;
+            };
+            role: components["schemas"]["Role_Output"];
+        };
+        Invitation_Output: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description On create and resend: whether the mail server accepted the invitation mail
+             * @enum {string}
+             */
+            delivery?: "sent" | "failed";
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role_Output"];
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked" | "expired";
+        };
+        Me_Output: {
+            /** @description Set when called with a token */
+            apiToken: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            memberships: {
+                /**
+                 * @description sso_required: this session must come from the organisation’s single sign-on to use it
+                 * @enum {string}
+                 */
+                access: "granted" | "sso_required";
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    slug: string;
+                };
+                /** @description What this role may do here (the shared access table) */
+                permissions: components["schemas"]["Permission_Output"][];
+                role: components["schemas"]["Role_Output"];
+                ssoRequired: boolean;
+            }[];
+            session: {
+                /**
+                 * Format: date-time
+                 * @description Absolute end; the session also ends when unused for a while
+                 */
+                expiresAt: string;
+                /** @enum {string} */
+                method: "password" | "oidc" | "invitation";
+            } | null;
+            user: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+            } | null;
+        };
+        Member_Output: {
+            email: string;
+            /** Format: date-time */
+            joinedAt: string;
+            /** Format: uuid */
+            membershipId: string;
+            name: string | null;
+            role: components["schemas"]["Role_Output"];
+            /** Format: uuid */
+            userId: string;
+        };
+        MyTask_Output: {
+            /** @description YYYY-MM-DD */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Open and past its due date (UTC) */
+            overdue: boolean;
+            program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            requirementIds: string[];
+            /** @enum {string} */
+            status: "OPEN" | "DONE" | "CANCELLED";
+            title: string;
+        };
         Organization_Output: {
             /** Format: date-time */
             createdAt: string;
@@ -195,6 +714,37 @@ export interface components {
             name: string;
             slug: string;
         };
+        Overview_Output: {
+            frameworks: {
+                /** @description Catalog framework id; a program with two frameworks is under both */
+                framework: string;
+                programs: {
+                    /** @description From the workflow’s search attribute; null when Temporal did not answer */
+                    atRisk: boolean | null;
+                    /** Format: uuid */
+                    id: string;
+                    kind: string;
+                    name: string;
+                    /** Format: date-time */
+                    nextMilestoneAt: string | null;
+                    stage: string | null;
+                    status: string;
+                }[];
+            }[];
+            /** Format: date-time */
+            generatedAt: string;
+            /**
+             * @description search-attributes: live from Temporal visibility; database: the last projection (no at-risk)
+             * @enum {string}
+             */
+            source: "search-attributes" | "database";
+            totals: {
+                atRisk: number;
+                programs: number;
+            };
+        };
+        /** @enum {string} */
+        Permission_Output: "organization.read" | "organization.manage" | "members.read" | "members.manage" | "invitations.manage" | "api-tokens.manage" | "sso.manage" | "security-events.read" | "grants.read" | "grants.manage" | "programs.read" | "programs.create" | "programs.operate" | "overview.read" | "tasks.read" | "tasks.mine" | "tasks.assign" | "tasks.work" | "evidence.read" | "evidence.upload" | "audit-trail.read" | "live-updates.read" | "schedule.read" | "cost.read" | "cost.manage";
         ProgramDetail_Output: {
             /** Format: date-time */
             createdAt: string;
@@ -222,6 +772,28 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             workflowId: string;
+        };
+        ProgramGrant_Output: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "active" | "ended" | "revoked";
+            user: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+            };
+            validFrom: string;
+            validUntil: string;
         };
         /** @enum {string} */
         ProgramKind_Output: "ISO_CERTIFICATION" | "SOC2_ATTESTATION";
@@ -266,6 +838,58 @@ export interface components {
             updatedAt: string;
             workflowId: string;
         };
+        /** @enum {string} */
+        Role: "admin" | "program_manager" | "control_owner" | "executive" | "auditor";
+        /** @enum {string} */
+        Role_Output: "admin" | "program_manager" | "control_owner" | "executive" | "auditor";
+        SecurityEvent_Output: {
+            actor: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description One of auth.signed-in, auth.sign-in-failed, auth.signed-out, auth.signed-out-everywhere, organization.created, member.joined, member.role-changed, member.removed, invitation.created, invitation.resent, invitation.revoked, invitation.accepted, api-token.created, api-token.revoked, api-token.used, grant.created, grant.revoked, sso.configured, sso.removed */
+            type: string;
+        };
+        SignIn: {
+            email: string;
+            password: string;
+        };
+        SsoRedirect_Output: {
+            /** @description Send the browser here */
+            redirectUrl: string;
+        };
+        SsoSettings_Output: {
+            clientId: string | null;
+            /** @description The secret itself is never returned */
+            clientSecretSet: boolean;
+            configured: boolean;
+            issuer: string | null;
+            /** @description Register this as the redirect URI at the identity provider */
+            redirectUri: string;
+            required: boolean;
+        };
+        StartSso: {
+            /** @description The organisation’s short name (slug) */
+            organization: string;
+            /** @description Where to land after signing in, e.g. /organizations/…/programs */
+            returnTo?: string;
+        };
+        UpdateSsoSettings: {
+            clientId: string;
+            /** @description Needed the first time; leave out to keep the stored one */
+            clientSecret?: string;
+            /** Format: uri */
+            issuer: string;
+            /**
+             * @description Members other than admins must then sign in through it
+             * @default false
+             */
+            required?: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -275,6 +899,309 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ApiTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks api-tokens.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    InvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitation"];
+            };
+        };
+        responses: {
+            /** @description Joined and signed in; the session cookie is set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me_Output"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Too many wrong passwords for the existing account; Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    InvitationsController_inspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectInvitation"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview_Output"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    AuthController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me_Output"];
+                };
+            };
+            /** @description Wrong email or password (code invalid_credentials); the message never says which */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Too many attempts for this account or from this address; Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    AuthController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Called with an API token (code people_only), or a change from an untrusted origin (code csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    AuthController_signOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of this person has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Called with an API token (code people_only), or a change from an untrusted origin (code csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    SsoController_callback: {
+        parameters: {
+            query?: {
+                state?: unknown;
+                code?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the page the sign-in started from, or /sign-in?sso_error=<reason> on the web app */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    SsoController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSso"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoRedirect_Output"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -393,6 +1320,310 @@ export interface operations {
             };
         };
     };
+    InvitationsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks invitations.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Already accepted or revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    InvitationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks invitations.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Already accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    AuthController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A change sent with the session cookie from an untrusted origin (code csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    MembersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks members.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description It is the organisation’s last admin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    MembersController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRole"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks members.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description It is the organisation’s last admin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     OrganizationsController_list: {
         parameters: {
             query?: never;
@@ -411,6 +1642,24 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A change sent with the session cookie from an untrusted origin (code csrf) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -449,6 +1698,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse_Output"];
                 };
             };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Called with an API token (code people_only), or a change from an untrusted origin (code csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
             /** @description The slug is taken */
             409: {
                 headers: {
@@ -465,7 +1732,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                organizationId: string;
             };
             cookie?: never;
         };
@@ -479,6 +1746,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organization_Output"];
                 };
             };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -487,6 +1755,568 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse_Output"];
                 };
             };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks organization.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ApiTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken_Output"][];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks api-tokens.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ApiTokensController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiToken"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiToken_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks api-tokens.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The name is taken in this organisation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    InvitationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation_Output"][];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks invitations.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    InvitationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitation"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks invitations.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Already a member, or already invited */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    MembersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member_Output"][];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks members.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    MyTasksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTask_Output"][];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks tasks.mine (code forbidden), the organisation requires its single sign-on (sso_required), an API token called it (people_only), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    OverviewController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks overview.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    GrantsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramGrant_Output"][];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks grants.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    GrantsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgramGrant"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramGrant_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks grants.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -499,11 +2329,11 @@ export interface operations {
     };
     ProgramsController_list: {
         parameters: {
-            query: {
+            query?: never;
+            header?: never;
+            path: {
                 organizationId: string;
             };
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -516,7 +2346,35 @@ export interface operations {
                     "application/json": components["schemas"]["Program_Output"][];
                 };
             };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -533,7 +2391,9 @@ export interface operations {
                 /** @description Repeat a request safely: the same key and body return the program created the first time */
                 "Idempotency-Key"?: string;
             };
-            path?: never;
+            path: {
+                organizationId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -560,6 +2420,7 @@ export interface operations {
                     "application/json": components["schemas"]["Program_Output"];
                 };
             };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -568,7 +2429,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse_Output"];
                 };
             };
-            /** @description Unknown organization */
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.create (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -597,6 +2476,294 @@ export interface operations {
             };
         };
     };
+    SecurityEventsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEvent_Output"][];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks security-events.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    SsoController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettings_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks sso.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    SsoController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSsoSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettings_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks sso.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    SsoController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Single sign-on removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks sso.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    GrantsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramGrant_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks grants.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     ProgramsController_get: {
         parameters: {
             query?: never;
@@ -616,6 +2783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramDetail_Output"];
                 };
             };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -624,6 +2792,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse_Output"];
                 };
             };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
             404: {
                 headers: {
                     [name: string]: unknown;

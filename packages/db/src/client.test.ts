@@ -150,6 +150,40 @@ describe('PostgreSQL via createTestDatabase', () => {
     );
   });
 
+  it('keeps organisation and anonymous events in the same trail, and workflow events complete', async () => {
+    const { organization, program } = await seedProgram(database.prisma, 'org-events');
+    const at = new Date('2026-11-30T09:00:00.000Z');
+    // Two sign-ins of the same organisation: NULL workflow ids never collide on (workflow_id, sequence).
+    const signIns = await database.prisma.auditEvent.createMany({
+      data: [
+        { organizationId: organization.id, type: 'auth.signed-in', actor: 'a@acme.example', occurredAt: at },
+        { organizationId: organization.id, type: 'auth.signed-in', actor: 'a@acme.example', occurredAt: at },
+        { type: 'auth.sign-in-failed', payload: { email: 'nobody@acme.example' }, occurredAt: at },
+      ],
+    });
+    expect(signIns.count).toBe(3);
+
+    const incomplete = [
+      // A workflow event without its sequence would escape the idempotency key.
+      { programId: program.id, organizationId: organization.id, workflowId: program.workflowId },
+      // A sequence without a workflow means nothing.
+      { organizationId: organization.id, sequence: 7 },
+      // A program event must say which organisation it belongs to.
+      { programId: program.id },
+    ];
+    for (const data of incomplete) {
+      await expect(
+        database.prisma.auditEvent.create({ data: { ...data, type: 'x', occurredAt: at } }),
+      ).rejects.toThrow(/audit_events_workflow_event_complete/);
+    }
+    const stored = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { type: 'auth.sign-in-failed' },
+    });
+    await expect(database.prisma.auditEvent.delete({ where: { id: stored.id } })).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
   it('keeps calendar dates as dates and links remediation tasks to findings', async () => {
     const { program } = await seedProgram(database.prisma, 'dates');
     const finding = await database.prisma.finding.create({

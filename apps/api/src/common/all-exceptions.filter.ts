@@ -4,7 +4,13 @@ import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 
 import type { RequestWithCorrelationId } from './correlation-id.middleware.js';
-import { DomainError, InputValidationError } from './domain-errors.js';
+import {
+  DomainError,
+  ForbiddenError,
+  InputValidationError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+} from './domain-errors.js';
 import type { ErrorResponse } from './error-response.schema.js';
 
 /**
@@ -21,6 +27,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const { status, body } = this.toResponse(exception, req);
     if (res.headersSent) return;
+    if (exception instanceof TooManyRequestsError) {
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     res.status(status).json(body);
   }
 
@@ -40,6 +49,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         status: 400,
         body: { message: exception.message, errors: exception.errors } satisfies ErrorResponse,
+      };
+    }
+    if (exception instanceof UnauthenticatedError || exception instanceof ForbiddenError) {
+      return {
+        status: exception.status,
+        body: { message: exception.message, code: exception.code } satisfies ErrorResponse,
       };
     }
     if (exception instanceof DomainError) {

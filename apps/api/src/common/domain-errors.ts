@@ -35,3 +35,35 @@ export class InputValidationError extends DomainError {
     super('Validation failed');
   }
 }
+
+/** No valid credentials. `code` tells the web app whether a session existed and ended. */
+export class UnauthenticatedError extends DomainError {
+  readonly status = 401;
+  constructor(
+    readonly code: 'unauthenticated' | 'session_expired' | 'invalid_credentials' | 'invalid_token',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Authenticated, but this caller may not do this in an organisation it belongs to. */
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  constructor(
+    readonly code: 'forbidden' | 'sso_required' | 'csrf' | 'people_only',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -9,6 +9,23 @@ export const errorResponseSchema = z.object({
     .optional()
     .describe('Present on 400: one entry per invalid field'),
   correlationId: z.string().optional().describe('Present on 500: quote it when reporting the problem'),
+  code: z
+    .enum([
+      'unauthenticated',
+      'session_expired',
+      'invalid_credentials',
+      'invalid_token',
+      'forbidden',
+      'sso_required',
+      'csrf',
+      'people_only',
+    ])
+    .optional()
+    .describe(
+      'Present on 401 and 403: session_expired means a session existed and ended (sign in again); ' +
+        'sso_required means this organisation accepts only its single sign-on; csrf means the request came from ' +
+        'an untrusted origin',
+    ),
 });
 
 // DTO class names become the OpenAPI component names (and so the generated client's type names).

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const optionalPath = z.string().trim().min(1).optional();
+const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const flag = z.enum(['true', 'false']);
 
 /**
  * Every setting the API reads from the environment. Defaults run the embedded stack started by
@@ -9,8 +11,37 @@ const optionalPath = z.string().trim().min(1).optional();
 export const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-    /** Comma-separated browser origins allowed by CORS; the Vite dev server and preview by default. */
+    /**
+     * Comma-separated browser origins trusted to call the API with the session cookie: allowed by CORS and
+     * accepted by the cross-site request check. The Vite dev server and preview by default.
+     */
     CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
+    /** Express `trust proxy`: which hops may set X-Forwarded-For/-Proto (client address, HTTPS detection). */
+    TRUST_PROXY: z.string().min(1).default('loopback'),
+    /** Where people open the web app; links in emails and the SSO return point are built from it. */
+    PUBLIC_WEB_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
+    /** The SSO callback as the identity provider reaches it; default: the web app's /api proxy. */
+    OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
+    SESSION_COOKIE_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only')
+      .default('certflow_session'),
+    /** A session unused for this long ends. */
+    SESSION_IDLE_MINUTES: positiveInt(1, 7 * 24 * 60).default(60),
+    /** A session ends this long after sign-in, however active. */
+    SESSION_ABSOLUTE_HOURS: positiveInt(1, 30 * 24).default(12),
+    /** Sign-in attempts allowed per account (email) per window, successful or not. */
+    SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: positiveInt(1, 1000).default(5),
+    /** Failed sign-in attempts allowed per client address per window. */
+    SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: positiveInt(1, 100_000).default(50),
+    SIGN_IN_WINDOW_MINUTES: positiveInt(1, 24 * 60).default(15),
+    INVITATION_TTL_HOURS: positiveInt(1, 30 * 24).default(72),
+    SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+    SMTP_PORT: positiveInt(1, 65_535).default(1025),
+    SMTP_SECURE: flag.default('false'),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    MAIL_FROM: z.string().min(1).default('Certflow <no-reply@certflow.local>'),
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TLS_CERT_PATH: optionalPath,
@@ -37,11 +68,51 @@ export const envSchema = z
         message: 'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together',
       });
     }
+    if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.SMTP_USER ? 'SMTP_PASSWORD' : 'SMTP_USER'],
+        message: 'SMTP_USER and SMTP_PASSWORD must be set together',
+      });
+    }
+    if (env.SESSION_IDLE_MINUTES > env.SESSION_ABSOLUTE_HOURS * 60) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_IDLE_MINUTES'],
+        message: 'must not exceed SESSION_ABSOLUTE_HOURS',
+      });
+    }
   });
+
+export interface AuthConfig {
+  cookieName: string;
+  idleMs: number;
+  absoluteMs: number;
+  /** Origins whose cookie-authenticated changes are accepted (and CORS allows). */
+  trustedOrigins: string[];
+  signInWindowMs: number;
+  maxAttemptsPerAccount: number;
+  maxAttemptsPerAddress: number;
+  invitationTtlMs: number;
+  /** Without trailing slash. */
+  publicWebUrl: string;
+  oidcRedirectUri: string;
+}
+
+export interface MailConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  auth?: { user: string; pass: string };
+  from: string;
+}
 
 export interface AppConfig {
   port: number;
   corsOrigins: string[];
+  trustProxy: string;
+  auth: AuthConfig;
+  mail: MailConfig;
   temporal: {
     address: string;
     namespace: string;
@@ -71,11 +142,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const e = parsed.data;
+  const corsOrigins = e.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  const publicWebUrl = e.PUBLIC_WEB_URL.replace(/\/+$/, '');
   return {
     port: e.PORT,
-    corsOrigins: e.CORS_ORIGINS.split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    corsOrigins,
+    trustProxy: e.TRUST_PROXY,
+    auth: {
+      cookieName: e.SESSION_COOKIE_NAME,
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      trustedOrigins: corsOrigins,
+      signInWindowMs: e.SIGN_IN_WINDOW_MINUTES * 60_000,
+      maxAttemptsPerAccount: e.SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT,
+      maxAttemptsPerAddress: e.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS,
+      invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
+      publicWebUrl,
+      oidcRedirectUri: e.OIDC_REDIRECT_URI ?? `${publicWebUrl}/api/auth/sso/callback`,
+    },
+    mail: {
+      host: e.SMTP_HOST,
+      port: e.SMTP_PORT,
+      secure: e.SMTP_SECURE === 'true',
+      ...(e.SMTP_USER && e.SMTP_PASSWORD ? { auth: { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } } : {}),
+      from: e.MAIL_FROM,
+    },
     temporal: {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,

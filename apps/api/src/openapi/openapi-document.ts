@@ -2,7 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 
+import { SESSION_SCHEME, TOKEN_SCHEME } from '../access/route-policy.decorators.js';
 import { CORRELATION_ID_HEADER } from '../common/correlation-id.middleware.js';
+
+/** The default cookie name; deployments may rename it with SESSION_COOKIE_NAME. */
+const DOCUMENTED_COOKIE = 'certflow_session';
 
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -12,6 +16,26 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         `Every response carries \`${CORRELATION_ID_HEADER}\`; send one to correlate your own logs.`,
     )
     .setVersion('0.1.0')
+    .addCookieAuth(
+      DOCUMENTED_COOKIE,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'Server-side session opened by POST /auth/sign-in or single sign-on (httpOnly, SameSite=Lax). ' +
+          'Changes sent with it must come from a trusted origin (Origin or Referer header).',
+      },
+      SESSION_SCHEME,
+    )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque (cft_…)',
+        description: 'An organisation API token (cft_…), created by an admin; acts with the token’s role.',
+      },
+      TOKEN_SCHEME,
+    )
     .build();
   return cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
 }

@@ -3,17 +3,31 @@ import { join } from 'node:path';
 
 import { programSearchAttributes } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import { spawnOidcProvider } from '@certflow/testkit/oidc';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { preview, type PreviewServer } from 'vite';
 
 import { apiProxy } from '../../vite.config';
+import { type DemoAccount, runFirstRun } from './demo';
 import { requireEnv } from './env';
+import { startMailbox } from './mailbox';
 import { repoRoot, resultsDir, webDir } from './paths';
 import { freePort, startService, waitForHttpOk } from './processes';
+
+/** The identity provider's account for the demo control owner, for the single sign-on test. */
+export const IDP_OWNER = {
+  subject: 'idp-owner',
+  email: 'owner@demo.certflow.example',
+  password: 'idp-owner-pass',
+};
+export const IDP_CLIENT = { clientId: 'certflow-e2e', clientSecret: 'e2e-client-secret' };
 
 export interface Stack {
   webUrl: string;
   apiUrl: string;
+  mailboxUrl: string;
+  issuer: string;
+  accounts: DemoAccount[];
   timings: Record<string, number>;
   stop: () => Promise<void>;
 }
@@ -69,10 +83,23 @@ export async function startStack(): Promise<Stack> {
     const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const webOrigin = `http://127.0.0.1:${webPort}`;
+    // A real SMTP server for invitation mail, and a real OpenID Connect provider process for single sign-on.
+    const mailbox = await timed(timings, 'mailbox', () => startMailbox());
+    cleanups.push(() => mailbox.close());
+    const provider = await timed(timings, 'oidc', () =>
+      spawnOidcProvider({
+        clients: [{ ...IDP_CLIENT, redirectUris: [`${webOrigin}/api/auth/sso/callback`] }],
+        accounts: [IDP_OWNER],
+      }),
+    );
+    cleanups.push(() => provider.close());
     const serviceEnv = {
       TEMPORAL_ADDRESS: temporal.address,
       DATABASE_URL: database.url,
       NODE_ENV: 'production',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mailbox.port),
+      PUBLIC_WEB_URL: webOrigin,
     };
 
     const worker = startService(
@@ -108,7 +135,20 @@ export async function startStack(): Promise<Stack> {
     cleanups.push(() => server.close());
     await waitForHttpOk(`${webOrigin}/api/health`, api, 10_000);
 
-    return { webUrl: webOrigin, apiUrl, timings, stop };
+    // The people of the browser tests come from the real first-run command, as under `npm start`.
+    const accounts = await timed(timings, 'firstRun', () =>
+      runFirstRun({ ...serviceEnv }, join(logDir, 'first-run.log')),
+    );
+
+    return {
+      webUrl: webOrigin,
+      apiUrl,
+      mailboxUrl: mailbox.url,
+      issuer: provider.issuer,
+      accounts,
+      timings,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -2,27 +2,66 @@ import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { routePatterns } from '@/config/paths';
-import { OrganizationsHomeRoute } from '@/features/organizations';
+import { AdminRoute } from '@/features/admin';
+import { InvitationRoute, SessionExpiredRoute, SignInRoute } from '@/features/auth';
+import {
+  NewOrganizationRoute,
+  OrganizationHomeRoute,
+  OrganizationsHomeRoute,
+} from '@/features/organizations';
+import { OverviewRoute } from '@/features/overview';
 import { CreateProgramRoute, ProgramDetailRoute } from '@/features/programs';
+import { MyTasksRoute } from '@/features/tasks';
 
-import { AppLayout } from './layout';
+import { PublicLayout, SignedInLayout, useSignedInMe } from './layout';
 import { RouteError } from './route-error';
 import { NotFoundRoute } from './routes/not-found-route';
 import { OrganizationProgramsRoute } from './routes/organization-programs-route';
 
+// Routes that need the signed-in person get it from the layout rather than fetching it again.
+function Home() {
+  return <OrganizationsHomeRoute me={useSignedInMe()} />;
+}
+function OrganizationHome() {
+  return <OrganizationHomeRoute me={useSignedInMe()} />;
+}
+function Programs() {
+  return <OrganizationProgramsRoute me={useSignedInMe()} />;
+}
+function MyTasks() {
+  return <MyTasksRoute email={useSignedInMe().user?.email ?? ''} />;
+}
+function Admin() {
+  return <AdminRoute me={useSignedInMe()} />;
+}
+
 export function createAppRouter() {
   return createBrowserRouter([
     {
-      element: <AppLayout />,
+      element: <PublicLayout />,
+      errorElement: <RouteError />,
+      children: [
+        { path: routePatterns.signIn, element: <SignInRoute /> },
+        { path: routePatterns.sessionExpired, element: <SessionExpiredRoute /> },
+        { path: routePatterns.invitation, element: <InvitationRoute /> },
+      ],
+    },
+    {
+      element: <SignedInLayout />,
       errorElement: <RouteError />,
       children: [
         {
           // A failing screen is shown inside the layout, so the header and health badge stay put.
           errorElement: <RouteError />,
           children: [
-            { path: routePatterns.home, element: <OrganizationsHomeRoute /> },
-            { path: routePatterns.organizationPrograms, element: <OrganizationProgramsRoute /> },
+            { path: routePatterns.home, element: <Home /> },
+            { path: routePatterns.newOrganization, element: <NewOrganizationRoute /> },
+            { path: routePatterns.organizationHome, element: <OrganizationHome /> },
+            { path: routePatterns.organizationPrograms, element: <Programs /> },
             { path: routePatterns.newProgram, element: <CreateProgramRoute /> },
+            { path: routePatterns.myTasks, element: <MyTasks /> },
+            { path: routePatterns.overview, element: <OverviewRoute /> },
+            { path: routePatterns.admin, element: <Admin /> },
             { path: routePatterns.program, element: <ProgramDetailRoute /> },
             { path: '*', element: <NotFoundRoute /> },
           ],

@@ -9,6 +9,7 @@ const errorBodySchema = z.object({
   message: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   correlationId: z.string().optional(),
+  code: z.string().optional(),
 });
 
 /** Every failed API call surfaces as this, so components handle one shape whatever went wrong. */
@@ -19,6 +20,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: readonly FieldIssue[] = [],
     readonly correlationId?: string,
+    /** The API's reason for a 401/403, e.g. `session_expired`, `sso_required`, `invalid_credentials`. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -32,9 +35,9 @@ export class ApiError extends Error {
 export function toApiError(status: number, body: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(body);
   if (!parsed.success) return new ApiError(status, `The API answered ${status}`);
-  const { message, errors = [], correlationId } = parsed.data;
+  const { message, errors = [], correlationId, code } = parsed.data;
   const withReference = correlationId ? `${message} (reference ${correlationId})` : message;
-  return new ApiError(status, withReference, errors, correlationId);
+  return new ApiError(status, withReference, errors, correlationId, code);
 }
 
 interface ClientResult<T> {

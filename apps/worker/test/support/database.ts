@@ -42,7 +42,8 @@ export interface StoredAuditEvent {
 export async function auditEvents(prisma: PrismaClient, workflowId: string): Promise<StoredAuditEvent[]> {
   const rows = await prisma.auditEvent.findMany({ where: { workflowId }, orderBy: { sequence: 'asc' } });
   return rows.map((r) => ({
-    sequence: r.sequence,
+    // Events of a workflow always carry their sequence (a check constraint in the database says so).
+    sequence: r.sequence ?? Number.NaN,
     type: r.type,
     actor: r.actor,
     payload: r.payload as Record<string, unknown>,

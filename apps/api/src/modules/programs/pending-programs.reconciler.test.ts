@@ -1,11 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import { Client, Connection } from '@temporalio/client';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { createOrganization, isoProgramBody, soc2ProgramBody } from '../../../test/fixtures.js';
-import { createTestApp, server } from '../../../test/test-app.js';
+import {
+  createOrganizationWithAdmin,
+  isoProgramBody,
+  programsPath,
+  type Session,
+  soc2ProgramBody,
+} from '../../../test/fixtures.js';
+import { createTestApp } from '../../../test/test-app.js';
 import {
   PENDING_GRACE_MS,
   PendingProgramsReconciler,
@@ -37,8 +42,12 @@ describe('PendingProgramsReconciler', () => {
     return app;
   }
 
-  async function pendingProgram(app: INestApplication, body: object, ageMs: number) {
-    const res = await request(server(app)).post('/programs').send(body).expect(503);
+  async function pendingProgram(
+    { session, organizationId }: { session: Session; organizationId: string },
+    body: object,
+    ageMs: number,
+  ) {
+    const res = await session.post(programsPath(organizationId)).send(body).expect(503);
     expect((res.body as { message: string }).message).toMatch(
       /was saved but its workflow could not be started/,
     );
@@ -54,15 +63,13 @@ describe('PendingProgramsReconciler', () => {
 
   it('starts the workflows of stale pending programs at start-up, once, and leaves fresh ones alone', async () => {
     const down = await start('127.0.0.1:1');
-    const { id: organizationId } = await createOrganization(down);
+    const world = await createOrganizationWithAdmin(down);
+    const organizationId = world.organization.id;
+    const caller = { session: world.session, organizationId };
     const stale = 5 * 60_000;
-    const soc2 = await pendingProgram(down, soc2ProgramBody(organizationId, { name: 'Stale SOC 2' }), stale);
-    const iso = await pendingProgram(
-      down,
-      isoProgramBody(organizationId, { name: 'Stale ISO, already started' }),
-      stale,
-    );
-    const fresh = await pendingProgram(down, isoProgramBody(organizationId, { name: 'Fresh ISO' }), 5_000);
+    const soc2 = await pendingProgram(caller, soc2ProgramBody({ name: 'Stale SOC 2' }), stale);
+    const iso = await pendingProgram(caller, isoProgramBody({ name: 'Stale ISO, already started' }), stale);
+    const fresh = await pendingProgram(caller, isoProgramBody({ name: 'Fresh ISO' }), 5_000);
 
     // As if the crash came after Temporal accepted the start but before the row said so.
     await startProgramWorkflow(temporal, iso, 3000);
@@ -108,10 +115,11 @@ describe('PendingProgramsReconciler', () => {
 
   it('leaves a stale program pending, and the API up, when Temporal is unreachable', async () => {
     const down = await start('127.0.0.1:1');
-    const { id: organizationId } = await createOrganization(down);
+    const world = await createOrganizationWithAdmin(down);
+    const organizationId = world.organization.id;
     const row = await pendingProgram(
-      down,
-      soc2ProgramBody(organizationId, { name: 'Unreachable SOC 2' }),
+      { session: world.session, organizationId },
+      soc2ProgramBody({ name: 'Unreachable SOC 2' }),
       120_000,
     );
 
@@ -121,6 +129,6 @@ describe('PendingProgramsReconciler', () => {
     expect(await db.prisma.program.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
       status: 'PENDING',
     });
-    await request(server(down)).get('/programs').query({ organizationId }).expect(200);
+    await world.session.get(programsPath(organizationId)).expect(200);
   });
 });

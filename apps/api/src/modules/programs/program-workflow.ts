@@ -31,7 +31,7 @@ export interface ProgramStartSource {
 
 /** What `programs.config` keeps: every request field the workflow needs besides the ids and frameworks. */
 export function startParametersOf(input: CreateProgramInput): Record<string, unknown> {
-  const { organizationId: _org, name: _name, kind: _kind, frameworks: _frameworks, ...parameters } = input;
+  const { name: _name, kind: _kind, frameworks: _frameworks, ...parameters } = input;
   return parameters;
 }
 

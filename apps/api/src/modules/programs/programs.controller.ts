@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -13,14 +12,16 @@ import {
 import type { Response } from 'express';
 import { ZodResponse, ZodSerializerDto, ZodValidationPipe } from 'nestjs-zod';
 
+import { CurrentCaller } from '../../access/current-caller.decorator.js';
+import type { Caller } from '../../access/principal.js';
+import { Allow, inOrganization, ofResource } from '../../access/route-policy.decorators.js';
 import { ErrorResponse } from '../../common/error-response.schema.js';
-import { IdParams } from '../../common/id-params.schema.js';
+import { IdParams, OrganizationParams } from '../../common/id-params.schema.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from './idempotency-key.decorator.js';
 import {
   CreateProgram,
   type CreateProgramInput,
   createProgramSchema,
-  ListProgramsQuery,
   ProgramDetail,
   Program,
 } from './programs.schemas.js';
@@ -28,11 +29,12 @@ import { ProgramsService } from './programs.service.js';
 
 @ApiTags('programs')
 @ApiBadRequestResponse({ type: ErrorResponse.Output })
-@Controller('programs')
+@Controller()
 export class ProgramsController {
   constructor(private readonly programs: ProgramsService) {}
 
-  @Post()
+  @Post('organizations/:organizationId/programs')
+  @Allow('programs.create', inOrganization())
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
@@ -42,7 +44,6 @@ export class ProgramsController {
   @ZodSerializerDto(Program)
   @ApiCreatedResponse({ type: Program.Output, description: 'Created, and its workflow started' })
   @ApiOkResponse({ type: Program.Output, description: 'Replay of an earlier request with the same key' })
-  @ApiNotFoundResponse({ type: ErrorResponse.Output, description: 'Unknown organization' })
   @ApiConflictResponse({
     type: ErrorResponse.Output,
     description: 'Idempotency-Key reused with a different body',
@@ -52,25 +53,29 @@ export class ProgramsController {
     description: 'Saved, but Temporal was unreachable',
   })
   async create(
+    @Param() _params: OrganizationParams,
     @Body(new ZodValidationPipe(createProgramSchema)) body: CreateProgramInput,
     @IdempotencyKey() idempotencyKey: string | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { program, created } = await this.programs.create(body, idempotencyKey);
+    const { program, created } = await this.programs.create(caller, body, idempotencyKey);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return program;
   }
 
-  @Get()
+  /** The organisation's programs the caller may see (an auditor: the ones granted today). */
+  @Get('organizations/:organizationId/programs')
+  @Allow('programs.read', inOrganization())
   @ZodResponse({ status: 200, type: [Program] })
-  list(@Query() { organizationId }: ListProgramsQuery) {
-    return this.programs.list(organizationId);
+  list(@Param() _params: OrganizationParams, @CurrentCaller() caller: Caller) {
+    return this.programs.list(caller);
   }
 
-  @Get(':id')
+  @Get('programs/:id')
+  @Allow('programs.read', ofResource('program'))
   @ZodResponse({ status: 200, type: ProgramDetail })
-  @ApiNotFoundResponse({ type: ErrorResponse.Output })
-  get(@Param() { id }: IdParams) {
-    return this.programs.get(id);
+  get(@Param() { id }: IdParams, @CurrentCaller() caller: Caller) {
+    return this.programs.get(caller, id);
   }
 }

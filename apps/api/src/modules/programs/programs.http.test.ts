@@ -4,8 +4,16 @@ import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { createOrganization, isoProgramBody, soc2ProgramBody } from '../../../test/fixtures.js';
-import { createTestApp, type ErrorBody, server } from '../../../test/test-app.js';
+import {
+  createOrganizationWithAdmin,
+  isoProgramBody,
+  programsPath,
+  type Person,
+  sessionCookie,
+  type Session,
+  soc2ProgramBody,
+} from '../../../test/fixtures.js';
+import { createTestApp, type ErrorBody, server, TRUSTED_ORIGIN } from '../../../test/test-app.js';
 import type { Program, ProgramDetail } from './programs.schemas.js';
 
 // Requests against the real app, real PostgreSQL and a real Temporal dev server on which no worker polls:
@@ -15,12 +23,17 @@ describe('programs API: validation, errors and idempotency', () => {
   let app: INestApplication;
   let temporal: Client;
   let organizationId: string;
+  let session: Session;
+  let admin: Person;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     ({ app } = await createTestApp({ databaseUrl: db.url, temporalAddress: inject('temporalAddress') }));
     temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
-    organizationId = (await createOrganization(app)).id;
+    const world = await createOrganizationWithAdmin(app);
+    organizationId = world.organization.id;
+    session = world.session;
+    admin = world.admin;
   });
 
   afterAll(async () => {
@@ -30,7 +43,7 @@ describe('programs API: validation, errors and idempotency', () => {
   });
 
   const post = (body: object, idempotencyKey?: string) => {
-    const req = request(server(app)).post('/programs');
+    const req = session.post(programsPath(organizationId));
     if (idempotencyKey) void req.set('Idempotency-Key', idempotencyKey);
     return req.send(body);
   };
@@ -39,7 +52,6 @@ describe('programs API: validation, errors and idempotency', () => {
     ['a framework the kind does not allow', { frameworks: ['soc2'] }, 'frameworks.0'],
     ['an unknown framework in second place', { frameworks: ['iso27001', 'pci-dss'] }, 'frameworks.1'],
     ['no framework', { frameworks: [] }, 'frameworks'],
-    ['a malformed organization id', { organizationId: '1234' }, 'organizationId'],
     ['an impossible start date', { startDate: '2026-02-30' }, 'startDate'],
     ['a malformed e-mail', { programManagerEmail: 'not-an-email' }, 'programManagerEmail'],
     ['an empty name', { name: '   ' }, 'name'],
@@ -49,7 +61,7 @@ describe('programs API: validation, errors and idempotency', () => {
       'config.policy.certificateValidityYears',
     ],
   ])('rejects %s with 400 naming %s', async (_, override, path) => {
-    const res = await post(isoProgramBody(organizationId, override)).expect(400);
+    const res = await post(isoProgramBody(override)).expect(400);
     expect((res.body as ErrorBody).message).toBe('Validation failed');
     expect((res.body as ErrorBody).errors).toEqual(
       expect.arrayContaining([{ path, message: expect.any(String) as string }]),
@@ -69,7 +81,7 @@ describe('programs API: validation, errors and idempotency', () => {
     ['a readiness window of zero days', { config: { readinessDays: 0 } }, 'config.readinessDays'],
     ['an empty CPA firm', { config: { cpaFirm: '  ' } }, 'config.cpaFirm'],
   ])('rejects a SOC 2 program with %s with 400 naming %s', async (_, override, path) => {
-    const res = await post(soc2ProgramBody(organizationId, override)).expect(400);
+    const res = await post(soc2ProgramBody(override)).expect(400);
     expect((res.body as ErrorBody).message).toBe('Validation failed');
     expect((res.body as ErrorBody).errors).toEqual(
       expect.arrayContaining([{ path, message: expect.any(String) as string }]),
@@ -77,7 +89,7 @@ describe('programs API: validation, errors and idempotency', () => {
   });
 
   it('saves a SOC 2 program with its parameters after defaults and starts the SOC 2 workflow', async () => {
-    const created = (await post(soc2ProgramBody(organizationId)).expect(201)).body as Program;
+    const created = (await post(soc2ProgramBody()).expect(201)).body as Program;
     expect(created).toMatchObject({
       kind: 'SOC2_ATTESTATION',
       frameworks: ['soc2'],
@@ -90,15 +102,20 @@ describe('programs API: validation, errors and idempotency', () => {
     });
     const description = await temporal.workflow.getHandle(created.workflowId).describe();
     expect(description.type).toBe('soc2AttestationWorkflow');
+    // The person who asked is the creation's actor in the audit trail.
+    const event = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { programId: created.id, type: 'program.created' },
+    });
+    expect(event.actor).toBe(admin.email);
   });
 
   it('rejects an unknown kind naming kind', async () => {
-    const res = await post(isoProgramBody(organizationId, { kind: 'PCI_ASSESSMENT' })).expect(400);
+    const res = await post(isoProgramBody({ kind: 'PCI_ASSESSMENT' })).expect(400);
     expect((res.body as ErrorBody).errors).toEqual([expect.objectContaining({ path: 'kind' })]);
   });
 
   it('rejects a malformed Idempotency-Key naming the header', async () => {
-    const res = await post(isoProgramBody(organizationId), 'has spaces in it').expect(400);
+    const res = await post(isoProgramBody(), 'has spaces in it').expect(400);
     expect(res.body).toEqual({
       message: 'Validation failed',
       errors: [{ path: 'Idempotency-Key', message: expect.any(String) as string }],
@@ -107,47 +124,53 @@ describe('programs API: validation, errors and idempotency', () => {
 
   it('answers 404 for an unknown organization, an unknown program, and 400 for a malformed id', async () => {
     const unknown = '9a1f0c2e-3b4d-4c5e-8f60-718293a4b5c6';
-    await post(isoProgramBody(unknown)).expect(404);
-    const missing = await request(server(app)).get(`/programs/${unknown}`).expect(404);
+    const noOrg = await session.post(programsPath(unknown)).send(isoProgramBody()).expect(404);
+    expect(noOrg.body).toEqual({ message: `Organization ${unknown} not found` });
+    const missing = await session.get(`/programs/${unknown}`).expect(404);
     expect(missing.body).toEqual({ message: `Program ${unknown} not found` });
-    const malformed = await request(server(app)).get('/programs/42').expect(400);
+    const malformed = await session.get('/programs/42').expect(400);
     expect((malformed.body as ErrorBody).errors).toEqual([expect.objectContaining({ path: 'id' })]);
-    const noOrg = await request(server(app)).get('/programs').expect(400);
-    expect((noOrg.body as ErrorBody).errors).toEqual([expect.objectContaining({ path: 'organizationId' })]);
+    const malformedOrg = await session.get(programsPath('acme')).expect(400);
+    expect((malformedOrg.body as ErrorBody).errors).toEqual([
+      expect.objectContaining({ path: 'organizationId' }),
+    ]);
   });
 
   it('answers 409 when an Idempotency-Key is reused with a different body', async () => {
     const key = `conflict-${Date.now()}`;
-    await post(isoProgramBody(organizationId), key).expect(201);
-    const res = await post(isoProgramBody(organizationId, { name: 'Something else' }), key).expect(409);
+    await post(isoProgramBody(), key).expect(201);
+    const res = await post(isoProgramBody({ name: 'Something else' }), key).expect(409);
     expect((res.body as ErrorBody).message).toMatch(/Idempotency-Key 'conflict-\d+' was already used/);
     expect(await db.prisma.program.count({ where: { organizationId, idempotencyKey: key } })).toBe(1);
   });
 
   it('falls back to the database projection when no worker answers the query', async () => {
-    const created = (await post(isoProgramBody(organizationId)).expect(201)).body as Program;
+    const created = (await post(isoProgramBody()).expect(201)).body as Program;
     expect(created).toMatchObject({
       status: 'RUNNING',
       workflowId: `program:${organizationId}:${created.id}`,
     });
 
-    const res = await request(server(app)).get(`/programs/${created.id}`).expect(200);
+    const res = await session.get(`/programs/${created.id}`).expect(200);
     const detail = res.body as ProgramDetail;
     expect(detail.state).toMatchObject({ source: 'database', stage: null, workflow: null });
     expect(detail.state.unavailableReason).toEqual(expect.any(String));
 
-    const list = await request(server(app)).get('/programs').query({ organizationId }).expect(200);
+    const list = await session.get(programsPath(organizationId)).expect(200);
     expect((list.body as Program[]).map((p) => p.id)).toContain(created.id);
   });
 
   it('finishes a start that an earlier attempt could not make, when retried with the same key', async () => {
-    // The first attempt reaches the database but not Temporal (as if the process died between the two).
+    // The first attempt reaches the database but not Temporal (as if the process died between the two). It is
+    // another API instance: the session lives in PostgreSQL, so any replica serves it.
     const unreachable = await createTestApp({ databaseUrl: db.url, temporalAddress: '127.0.0.1:1' });
     const key = `retry-${Date.now()}`;
-    const body = isoProgramBody(organizationId, { name: 'Retried program' });
+    const body = isoProgramBody({ name: 'Retried program' });
     try {
       const first = await request(server(unreachable.app))
-        .post('/programs')
+        .post(programsPath(organizationId))
+        .set('Cookie', await sessionCookie(app, admin))
+        .set('Origin', TRUSTED_ORIGIN)
         .set('Idempotency-Key', key)
         .send(body)
         .expect(503);

@@ -7,5 +7,6 @@ import { ProgramsService } from './programs.service.js';
 @Module({
   controllers: [ProgramsController],
   providers: [ProgramsService, PendingProgramsReconciler],
+  exports: [ProgramsService],
 })
 export class ProgramsModule {}

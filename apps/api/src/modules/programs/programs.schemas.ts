@@ -10,8 +10,8 @@ import { createUnionZodDto, createZodDto } from '../../common/zod-dto.js';
 
 const programKindSchema = z.enum(programKinds).meta({ id: 'ProgramKind' });
 
+// The organisation comes from the path (`/organizations/{organizationId}/programs`), never from the body.
 const commonFields = {
-  organizationId: z.uuid(),
   name: z.string().trim().min(1).max(200),
 };
 
@@ -87,4 +87,3 @@ export const programDetailSchema = programSchema.extend({ state: programStateVie
 export class CreateProgram extends createUnionZodDto(createProgramSchema) {}
 export class Program extends createZodDto(programSchema) {}
 export class ProgramDetail extends createZodDto(programDetailSchema) {}
-export class ListProgramsQuery extends createZodDto(z.object({ organizationId: z.uuid() })) {}

@@ -5,6 +5,8 @@ import { programWorkflowId } from '@certflow/contracts';
 import type { Prisma, PrismaClient, Program as ProgramRow } from '@certflow/db';
 import type { Client } from '@temporalio/client';
 
+import { type Caller, actorOf } from '../../access/principal.js';
+import { ProgramVisibility } from '../../access/program-visibility.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { ConflictError, DomainError, NotFoundError } from '../../common/domain-errors.js';
@@ -61,6 +63,7 @@ export class ProgramsService {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly visibility: ProgramVisibility,
   ) {}
 
   /**
@@ -68,25 +71,27 @@ export class ProgramsService {
    * committed together first, so a crash before the start leaves a record that a retry with the same
    * Idempotency-Key completes; the start itself attaches to an existing run instead of making a second one.
    */
-  async create(input: CreateProgramInput, idempotencyKey?: string): Promise<CreateProgramResult> {
+  async create(
+    caller: Caller,
+    input: CreateProgramInput,
+    idempotencyKey?: string,
+  ): Promise<CreateProgramResult> {
+    const { organizationId } = caller;
     const hash = idempotencyKey ? requestHash(input) : null;
     if (idempotencyKey && hash) {
-      const earlier = await this.findByIdempotencyKey(input.organizationId, idempotencyKey);
+      const earlier = await this.findByIdempotencyKey(organizationId, idempotencyKey);
       if (earlier) return { program: await this.replay(earlier, idempotencyKey, hash), created: false };
     }
 
-    const organization = await this.prisma.organization.findUnique({ where: { id: input.organizationId } });
-    if (!organization) throw new NotFoundError('Organization', input.organizationId);
-
     const id = randomUUID();
-    const workflowId = programWorkflowId(input.organizationId, id);
+    const workflowId = programWorkflowId(organizationId, id);
     let row: ProgramRow;
     try {
       row = await this.prisma.$transaction(async (tx) => {
         const program = await tx.program.create({
           data: {
             id,
-            organizationId: input.organizationId,
+            organizationId,
             name: input.name,
             kind: input.kind,
             frameworks: input.frameworks,
@@ -99,11 +104,11 @@ export class ProgramsService {
         await tx.auditEvent.create({
           data: {
             programId: id,
-            organizationId: input.organizationId,
+            organizationId,
             workflowId,
             sequence: PROGRAM_CREATED_SEQUENCE,
             type: PROGRAM_CREATED_EVENT,
-            actor: 'api',
+            actor: actorOf(caller.principal),
             payload: { name: input.name, kind: input.kind, frameworks: input.frameworks },
             occurredAt: program.createdAt,
           },
@@ -113,7 +118,7 @@ export class ProgramsService {
     } catch (error) {
       // Two concurrent requests with the same key: the loser answers like a retry of the winner.
       if (idempotencyKey && hash && isUniqueViolation(error)) {
-        const winner = await this.findByIdempotencyKey(input.organizationId, idempotencyKey);
+        const winner = await this.findByIdempotencyKey(organizationId, idempotencyKey);
         if (winner) return { program: await this.replay(winner, idempotencyKey, hash), created: false };
       }
       throw error;
@@ -122,16 +127,19 @@ export class ProgramsService {
     return { program: toProgram(await this.startWorkflow(row)), created: true };
   }
 
-  async list(organizationId: string): Promise<Program[]> {
+  /** The programs of the caller's organisation that the caller may see. */
+  async list(caller: Caller): Promise<Program[]> {
     const rows = await this.prisma.program.findMany({
-      where: { organizationId },
+      where: this.visibility.where(caller),
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map(toProgram);
   }
 
-  async get(id: string): Promise<ProgramDetail> {
-    const row = await this.prisma.program.findUnique({ where: { id } });
+  async get(caller: Caller, id: string): Promise<ProgramDetail> {
+    const row = await this.prisma.program.findFirst({
+      where: { AND: [{ id }, this.visibility.where(caller)] },
+    });
     if (!row) throw new NotFoundError('Program', id);
     return { ...toProgram(row), state: await this.readState(row) };
   }

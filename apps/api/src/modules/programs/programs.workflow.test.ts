@@ -13,11 +13,16 @@ import {
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createOrganization, isoProgramBody, soc2ProgramBody } from '../../../test/fixtures.js';
-import { createTestApp, server } from '../../../test/test-app.js';
+import {
+  createOrganizationWithAdmin,
+  isoProgramBody,
+  programsPath,
+  type Session,
+  soc2ProgramBody,
+} from '../../../test/fixtures.js';
+import { createTestApp } from '../../../test/test-app.js';
 import type { Program, ProgramDetail } from './programs.schemas.js';
 
 const workerMain = fileURLToPath(new URL('../../../../worker/dist/main.js', import.meta.url));
@@ -92,10 +97,10 @@ describe('POST /programs runs the workflow on a real worker', () => {
     await db?.drop();
   });
 
-  async function liveDetail(programId: string): Promise<ProgramDetail> {
+  async function liveDetail(session: Session, programId: string): Promise<ProgramDetail> {
     return eventually(
       async () => {
-        const res = await request(server(app)).get(`/programs/${programId}`).expect(200);
+        const res = await session.get(`/programs/${programId}`).expect(200);
         const view = res.body as ProgramDetail;
         return view.state.source === 'workflow' ? view : undefined;
       },
@@ -105,17 +110,17 @@ describe('POST /programs runs the workflow on a real worker', () => {
   }
 
   it('starts the workflow once, shows its live stage, and replays a retried POST without starting anything', async () => {
-    const http = server(app);
-    const organization = await createOrganization(app);
-    const body = isoProgramBody(organization.id);
+    const { organization, session } = await createOrganizationWithAdmin(app);
+    const body = isoProgramBody();
     const key = `create-${Date.now()}`;
+    const post = () => session.post(programsPath(organization.id)).set('Idempotency-Key', key).send(body);
 
-    const created = await request(http).post('/programs').set('Idempotency-Key', key).send(body).expect(201);
+    const created = await post().expect(201);
     const program = created.body as Program;
     expect(program).toMatchObject({ status: 'RUNNING', kind: 'ISO_CERTIFICATION' });
 
     // Live state comes from the workflow query once the worker process has picked the workflow up.
-    const detail = await liveDetail(program.id);
+    const detail = await liveDetail(session, program.id);
     expect(isoStages).toContain(detail.state.stage);
     expect(detail.state.workflow).toMatchObject({
       programId: program.id,
@@ -151,7 +156,7 @@ describe('POST /programs runs the workflow on a real worker', () => {
     expect(visible).toEqual([program.workflowId]);
 
     // A client retry with the same key and body: same program, 200, and nothing new anywhere.
-    const retried = await request(http).post('/programs').set('Idempotency-Key', key).send(body).expect(200);
+    const retried = await post().expect(200);
     expect((retried.body as Program).id).toBe(program.id);
 
     const second = await handle.describe();
@@ -170,18 +175,17 @@ describe('POST /programs runs the workflow on a real worker', () => {
   });
 
   it('runs a SOC 2 attestation on the SOC 2 workflow and shows its live readiness stage', async () => {
-    const http = server(app);
-    const organization = await createOrganization(app);
+    const { organization, session } = await createOrganizationWithAdmin(app);
 
-    const created = await request(http)
-      .post('/programs')
+    const created = await session
+      .post(programsPath(organization.id))
       .set('Idempotency-Key', `soc2-${Date.now()}`)
-      .send(soc2ProgramBody(organization.id))
+      .send(soc2ProgramBody())
       .expect(201);
     const program = created.body as Program;
     expect(program).toMatchObject({ status: 'RUNNING', kind: 'SOC2_ATTESTATION', frameworks: ['soc2'] });
 
-    const detail = await liveDetail(program.id);
+    const detail = await liveDetail(session, program.id);
     expect(detail.state.stage).toBe('READINESS');
     expect(detail.state.workflow).toMatchObject({
       programId: program.id,

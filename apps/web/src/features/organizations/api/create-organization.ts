@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
 import { unwrap } from '@/lib/api-error';
+import { meQueryKey } from '@/lib/me';
 
 import { organizationsQueryOptions } from './get-organizations';
 import { organizationSchema, type Organization } from './organization-schema';
@@ -23,7 +24,9 @@ export function useCreateOrganization({
   return useMutation({
     mutationFn: createOrganization,
     onSuccess: async (organization) => {
+      // The creator is the new organisation's admin: their memberships changed.
       await queryClient.invalidateQueries({ queryKey: organizationsQueryOptions().queryKey });
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
       onSuccess?.(organization);
     },
   });

@@ -1,48 +1,28 @@
-import { Button, Card, SelectField } from '@certflow/ui';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { SelectField } from '@certflow/ui';
+import { Link, useNavigate } from 'react-router';
 
 import { paths } from '@/config/paths';
+import type { Me } from '@/lib/me';
 
-import { useOrganizations } from '../api/get-organizations';
-import { CreateOrganizationForm } from './create-organization-form';
 import styles from './organization-switcher.module.css';
 
-/** Choose whose programs to look at, or add another organisation without leaving the page. */
-export function OrganizationSwitcher({ currentId }: { currentId: string }) {
+/** The organisations this person belongs to, and nothing else; choosing one goes to its home for their role. */
+export function OrganizationSwitcher({ me, currentId }: { me: Me; currentId: string | undefined }) {
   const navigate = useNavigate();
-  const organizations = useOrganizations();
-  const [creating, setCreating] = useState(false);
-  const options = (organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }));
-
+  const options = me.memberships.map((m) => ({ value: m.organization.id, label: m.organization.name }));
   return (
     <div className={styles.switcher}>
-      <div className={styles.row}>
+      {options.length > 0 ? (
         <SelectField
           label="Organisation"
           className={styles.select}
           options={options}
-          value={currentId}
-          disabled={!organizations.data}
-          onChange={(event) => void navigate(paths.organizationPrograms(event.currentTarget.value))}
+          value={currentId ?? ''}
+          placeholder={currentId ? undefined : 'Choose…'}
+          onChange={(event) => void navigate(paths.organizationHome(event.currentTarget.value))}
         />
-        {creating ? null : (
-          <Button variant="secondary" onClick={() => setCreating(true)}>
-            New organisation
-          </Button>
-        )}
-      </div>
-      {creating ? (
-        <Card title="New organisation">
-          <CreateOrganizationForm
-            onCancel={() => setCreating(false)}
-            onCreated={(organization) => {
-              setCreating(false);
-              void navigate(paths.organizationPrograms(organization.id));
-            }}
-          />
-        </Card>
       ) : null}
+      {me.user ? <Link to={paths.newOrganization()}>New organisation</Link> : null}
     </div>
   );
 }

@@ -1,32 +1,39 @@
-import { Card, ErrorSummary, Loading, PageHeader } from '@certflow/ui';
+import { Card, ErrorSummary, PageHeader } from '@certflow/ui';
 import { Navigate, useNavigate } from 'react-router';
 
 import { paths } from '@/config/paths';
+import type { Me } from '@/lib/me';
 
-import { useOrganizations } from '../api/get-organizations';
 import { CreateOrganizationForm } from '../components/create-organization-form';
 
-/** The landing page: straight to the first organisation's programs, or set one up if there is none yet. */
-export function OrganizationsHomeRoute() {
+/**
+ * Where "/" leads a signed-in person: their first organisation they may use now, or setting one up when
+ * they belong to none yet.
+ */
+export function OrganizationsHomeRoute({ me }: { me: Me }) {
   const navigate = useNavigate();
-  const organizations = useOrganizations();
-
-  if (organizations.isPending) return <Loading>Loading organisations…</Loading>;
-  if (organizations.isError) {
-    return <ErrorSummary title="Could not load organisations" messages={[organizations.error.message]} />;
+  const usable = me.memberships.find((m) => m.access === 'granted');
+  if (usable) return <Navigate replace to={paths.organizationHome(usable.organization.id)} />;
+  if (me.memberships.length > 0) {
+    return (
+      <ErrorSummary
+        title="Your organisations require single sign-on"
+        messages={me.memberships.map(
+          (m) =>
+            `${m.organization.name}: sign out, then use “Continue with SSO” with ${m.organization.slug}.`,
+        )}
+      />
+    );
   }
-  const first = organizations.data[0];
-  if (first) return <Navigate replace to={paths.organizationPrograms(first.id)} />;
-
   return (
     <>
       <PageHeader
         title="Welcome to Certflow"
-        description="Start by naming your organisation; its certification programs will live under it."
+        description="You do not belong to an organisation yet. Ask an admin for an invitation, or create your own."
       />
       <Card title="Create your organisation">
         <CreateOrganizationForm
-          onCreated={(organization) => void navigate(paths.organizationPrograms(organization.id))}
+          onCreated={(organization) => void navigate(paths.organizationHome(organization.id))}
         />
       </Card>
     </>

@@ -27,7 +27,8 @@ const isSoc2Framework = (framework: string): framework is 'soc2' => framework ==
  * how many frameworks a kind takes is left to the API (a 400 naming `frameworks`).
  */
 export function createProgramBody(input: CreateProgramInput): CreateProgram {
-  const { config, kind, frameworks, ...common } = input;
+  // The organisation is in the path, not the body.
+  const { config, kind, frameworks, organizationId: _organizationId, ...common } = input;
   const auditor = config?.certificationBody;
   if (kind === 'SOC2_ATTESTATION' && frameworks.every(isSoc2Framework)) {
     return { ...common, kind, frameworks, ...(auditor ? { config: { cpaFirm: auditor } } : {}) };
@@ -41,7 +42,13 @@ export function createProgramBody(input: CreateProgramInput): CreateProgram {
 export async function createProgram(input: CreateProgramInput, idempotencyKey: string): Promise<Program> {
   const body = createProgramBody(input);
   const data = await unwrap(
-    api.POST('/programs', { params: { header: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } }, body }),
+    api.POST('/organizations/{organizationId}/programs', {
+      params: {
+        path: { organizationId: input.organizationId },
+        header: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+      },
+      body,
+    }),
   );
   return programSchema.parse(data);
 }

@@ -10,7 +10,9 @@ const awaitsFirstStage = (program: Program) =>
   program.stage === null && (program.status === 'PENDING' || program.status === 'RUNNING');
 
 export async function getPrograms(organizationId: string): Promise<Program[]> {
-  const data = await unwrap(api.GET('/programs', { params: { query: { organizationId } } }));
+  const data = await unwrap(
+    api.GET('/organizations/{organizationId}/programs', { params: { path: { organizationId } } }),
+  );
   return z.array(programSchema).parse(data);
 }
 

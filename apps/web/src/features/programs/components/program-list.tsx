@@ -56,7 +56,15 @@ const columns: TableColumn<Program>[] = [
   },
 ];
 
-export function ProgramList({ organizationId }: { organizationId: string }) {
+export interface ProgramListProps {
+  organizationId: string;
+  /** Whether the viewer may create programs (the access table decides; the API enforces it). */
+  canCreate: boolean;
+  /** What to say when the viewer sees no program, e.g. for an auditor with no grant today. */
+  emptyTitle?: string;
+}
+
+export function ProgramList({ organizationId, canCreate, emptyTitle = 'No programs yet' }: ProgramListProps) {
   const programs = usePrograms(organizationId);
   if (programs.isPending) return <Loading>Loading programs…</Loading>;
   if (programs.isError)
@@ -64,11 +72,15 @@ export function ProgramList({ organizationId }: { organizationId: string }) {
   if (programs.data.length === 0) {
     return (
       <Card>
-        <EmptyState title="No programs yet">
-          <p>Create one to start tracking its certification timeline.</p>
-          <Link className={buttonClassName('primary')} to={paths.newProgram(organizationId)}>
-            Create the first program
-          </Link>
+        <EmptyState title={emptyTitle}>
+          {canCreate ? (
+            <>
+              <p>Create one to start tracking its certification timeline.</p>
+              <Link className={buttonClassName('primary')} to={paths.newProgram(organizationId)}>
+                Create the first program
+              </Link>
+            </>
+          ) : null}
         </EmptyState>
       </Card>
     );

@@ -1,0 +1,27 @@
+import { Controller, Get, Module, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+
+import { CurrentCaller } from '../../access/current-caller.decorator.js';
+import type { Caller } from '../../access/principal.js';
+import { Allow, inOrganization } from '../../access/route-policy.decorators.js';
+import { OrganizationParams } from '../../common/id-params.schema.js';
+import { Overview } from './overview.schemas.js';
+import { OverviewService } from './overview.service.js';
+
+@ApiTags('overview')
+@Controller()
+class OverviewController {
+  constructor(private readonly overview: OverviewService) {}
+
+  /** Programs per framework with stage and risk: the executive's home. */
+  @Get('organizations/:organizationId/overview')
+  @Allow('overview.read', inOrganization())
+  @ZodResponse({ status: 200, type: Overview })
+  get(@Param() _params: OrganizationParams, @CurrentCaller() caller: Caller) {
+    return this.overview.overview(caller);
+  }
+}
+
+@Module({ controllers: [OverviewController], providers: [OverviewService] })
+export class OverviewModule {}

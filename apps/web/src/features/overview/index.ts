@@ -1,0 +1,1 @@
+export { OverviewRoute } from './routes/overview-route';

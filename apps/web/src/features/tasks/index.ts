@@ -1,0 +1,1 @@
+export { MyTasksRoute } from './routes/my-tasks-route';
