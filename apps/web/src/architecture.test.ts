@@ -44,6 +44,15 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
+  it('imports contracts only through the Temporal-free domain entry', () => {
+    const offending = sourceFiles(srcDir).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('@certflow/contracts') && spec !== '@certflow/contracts/domain')
+        .map((spec) => `${relative(srcDir, file)} → ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('keeps shared code (lib, config) free of features and the app', () => {
     const offending = ['lib', 'config'].flatMap((dir) =>
       sourceFiles(join(srcDir, dir)).flatMap((file) =>

@@ -198,55 +198,66 @@ export const existingCertificateSchema = z
   });
 export type ExistingCertificate = z.output<typeof existingCertificateSchema>;
 
-export const isoCertificationStartInputSchema = z
-  .object({
-    programId: z.string().trim().min(1).max(100),
-    organizationId: z.string().trim().min(1).max(100),
-    frameworks: isoFrameworkListSchema,
-    /** First day of the program; the gap assessment is due `gapAssessmentDays` later. */
-    startDate: calendarDateSchema,
-    /** Receives escalations (overdue tasks, missed deadlines). */
-    programManagerEmail: z.email(),
-    config: isoProgramConfigSchema.prefault({}),
-    settings: isoProgramSettingsSchema.prefault({}),
-    /** Start from a certificate already held instead of the gap assessment. */
-    existingCertificate: existingCertificateSchema.optional(),
-  })
-  .superRefine((input, ctx) => {
-    const cert = input.existingCertificate;
-    if (!cert) return;
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path: ['existingCertificate', ...path], message });
-    if (!input.config.certificationBody) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['config', 'certificationBody'],
-        message: 'name the certification body that issued the certificate',
-      });
-    }
-    const stray = (cert.frameworks ?? []).find((f) => !input.frameworks.includes(f));
-    if (stray) issue(['frameworks'], `${stray} is not one of the program's frameworks`);
-    const start = cert.cycleStart ?? cert.decisionDate;
-    const latest = monthWindowEnd(start, input.config.policy.certificateValidityYears * 12);
-    if (cert.expiryDate > latest) {
-      issue(
-        ['expiryDate'],
-        `a cycle starting ${start} ends by ${latest} under the certification body's policy`,
-      );
-    }
-    if (cert.decisionDate > input.startDate)
-      issue(['decisionDate'], 'the decision must precede the program start');
-    cert.surveillanceAudits.forEach((a, i) => {
-      if (a.lastDay > input.startDate)
-        issue(['surveillanceAudits', i, 'lastDay'], 'must already have taken place');
+/** The start input's fields; `isoCertificationStartInputSchema` adds the cross-field rules (`checkIsoStart`). */
+export const isoCertificationStartFields = z.object({
+  programId: z.string().trim().min(1).max(100),
+  organizationId: z.string().trim().min(1).max(100),
+  frameworks: isoFrameworkListSchema,
+  /** First day of the program; the gap assessment is due `gapAssessmentDays` later. */
+  startDate: calendarDateSchema,
+  /** Receives escalations (overdue tasks, missed deadlines). */
+  programManagerEmail: z.email(),
+  config: isoProgramConfigSchema.prefault({}),
+  settings: isoProgramSettingsSchema.prefault({}),
+  /** Start from a certificate already held instead of the gap assessment. */
+  existingCertificate: existingCertificateSchema.optional(),
+});
+
+type IsoStartFields = Pick<
+  z.output<typeof isoCertificationStartFields>,
+  'frameworks' | 'startDate' | 'config' | 'existingCertificate'
+>;
+
+/**
+ * Rules across the start input's fields (an imported certificate must fit the program and the CB's policy).
+ * Exported so the API can apply them to its own request schema built from `isoCertificationStartFields`.
+ */
+export function checkIsoStart(input: IsoStartFields, ctx: z.RefinementCtx): void {
+  const cert = input.existingCertificate;
+  if (!cert) return;
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path: ['existingCertificate', ...path], message });
+  if (!input.config.certificationBody) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['config', 'certificationBody'],
+      message: 'name the certification body that issued the certificate',
     });
-    cert.openFindings.forEach((f, i) => {
-      if (f.raisedOn > input.startDate)
-        issue(['openFindings', i, 'raisedOn'], 'must already have been raised');
-      const unknown = f.requirementIds.find((id) => !input.frameworks.some((fw) => id.startsWith(`${fw}:`)));
-      if (unknown) issue(['openFindings', i, 'requirementIds'], `${unknown} is outside the program's scope`);
-    });
+  }
+  const stray = (cert.frameworks ?? []).find((f) => !input.frameworks.includes(f));
+  if (stray) issue(['frameworks'], `${stray} is not one of the program's frameworks`);
+  const start = cert.cycleStart ?? cert.decisionDate;
+  const latest = monthWindowEnd(start, input.config.policy.certificateValidityYears * 12);
+  if (cert.expiryDate > latest) {
+    issue(
+      ['expiryDate'],
+      `a cycle starting ${start} ends by ${latest} under the certification body's policy`,
+    );
+  }
+  if (cert.decisionDate > input.startDate)
+    issue(['decisionDate'], 'the decision must precede the program start');
+  cert.surveillanceAudits.forEach((a, i) => {
+    if (a.lastDay > input.startDate)
+      issue(['surveillanceAudits', i, 'lastDay'], 'must already have taken place');
   });
+  cert.openFindings.forEach((f, i) => {
+    if (f.raisedOn > input.startDate) issue(['openFindings', i, 'raisedOn'], 'must already have been raised');
+    const unknown = f.requirementIds.find((id) => !input.frameworks.some((fw) => id.startsWith(`${fw}:`)));
+    if (unknown) issue(['openFindings', i, 'requirementIds'], `${unknown} is outside the program's scope`);
+  });
+}
+
+export const isoCertificationStartInputSchema = isoCertificationStartFields.superRefine(checkIsoStart);
 /** What the API sends (defaults may be omitted). */
 export type IsoCertificationStartInput = z.input<typeof isoCertificationStartInputSchema>;
 /** What the workflow works with after applying defaults. */

@@ -105,47 +105,56 @@ export const issuedReportSchema = z
     path: ['issuedOn'],
   });
 
-export const soc2AttestationStartInputSchema = z
-  .object({
-    programId: z.string().trim().min(1).max(100),
-    organizationId: z.string().trim().min(1).max(100),
-    /** First day of the program; the readiness assessment is due `readinessDays` later. */
-    startDate: calendarDateSchema,
-    /** Start of the first observation period if already agreed; otherwise given when readiness completes. */
-    firstPeriodStart: calendarDateSchema.optional(),
-    /** Start mid-stream, inside this period (no readiness assessment). */
-    currentPeriod: runningPeriodSchema.optional(),
-    /** Start after this report; the next period follows it (or is `currentPeriod`, when given). */
-    lastReport: issuedReportSchema.optional(),
-    /** Receives escalations and coverage alerts. */
-    programManagerEmail: z.email(),
-    config: soc2ProgramConfigSchema.prefault({}),
-    settings: soc2ProgramSettingsSchema.prefault({}),
-  })
-  .superRefine((input, ctx) => {
-    const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const { currentPeriod: current, lastReport: report } = input;
-    if ((current || report) && input.firstPeriodStart) {
-      issue(
-        ['firstPeriodStart'],
-        'a program started mid-stream takes its periods from currentPeriod or lastReport',
-      );
-    }
-    if (current && current.start > input.startDate) {
-      issue(
-        ['currentPeriod', 'start'],
-        'a period under way started on or before the program start; use firstPeriodStart for a later one',
-      );
-    }
-    if (report && report.issuedOn > input.startDate) {
-      issue(['lastReport', 'issuedOn'], 'the report must already be issued when the program starts');
-    }
-    if (current && report && current.start <= report.periodEnd) {
-      issue(
-        ['currentPeriod', 'start'],
-        `the period under way starts after the reported one (${report.periodEnd})`,
-      );
-    }
-  });
+/** The start input's fields; `soc2AttestationStartInputSchema` adds the cross-field rules (`checkSoc2Start`). */
+export const soc2AttestationStartFields = z.object({
+  programId: z.string().trim().min(1).max(100),
+  organizationId: z.string().trim().min(1).max(100),
+  /** First day of the program; the readiness assessment is due `readinessDays` later. */
+  startDate: calendarDateSchema,
+  /** Start of the first observation period if already agreed; otherwise given when readiness completes. */
+  firstPeriodStart: calendarDateSchema.optional(),
+  /** Start mid-stream, inside this period (no readiness assessment). */
+  currentPeriod: runningPeriodSchema.optional(),
+  /** Start after this report; the next period follows it (or is `currentPeriod`, when given). */
+  lastReport: issuedReportSchema.optional(),
+  /** Receives escalations and coverage alerts. */
+  programManagerEmail: z.email(),
+  config: soc2ProgramConfigSchema.prefault({}),
+  settings: soc2ProgramSettingsSchema.prefault({}),
+});
+
+type Soc2StartFields = Pick<
+  z.output<typeof soc2AttestationStartFields>,
+  'startDate' | 'firstPeriodStart' | 'currentPeriod' | 'lastReport'
+>;
+
+/** Rules across the start input's fields (mid-stream periods must fit together); reused by the API's schema. */
+export function checkSoc2Start(input: Soc2StartFields, ctx: z.RefinementCtx): void {
+  const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const { currentPeriod: current, lastReport: report } = input;
+  if ((current || report) && input.firstPeriodStart) {
+    issue(
+      ['firstPeriodStart'],
+      'a program started mid-stream takes its periods from currentPeriod or lastReport',
+    );
+  }
+  if (current && current.start > input.startDate) {
+    issue(
+      ['currentPeriod', 'start'],
+      'a period under way started on or before the program start; use firstPeriodStart for a later one',
+    );
+  }
+  if (report && report.issuedOn > input.startDate) {
+    issue(['lastReport', 'issuedOn'], 'the report must already be issued when the program starts');
+  }
+  if (current && report && current.start <= report.periodEnd) {
+    issue(
+      ['currentPeriod', 'start'],
+      `the period under way starts after the reported one (${report.periodEnd})`,
+    );
+  }
+}
+
+export const soc2AttestationStartInputSchema = soc2AttestationStartFields.superRefine(checkSoc2Start);
 export type Soc2AttestationStartInput = z.input<typeof soc2AttestationStartInputSchema>;
 export type Soc2AttestationProgramInput = z.output<typeof soc2AttestationStartInputSchema>;

@@ -32,7 +32,7 @@ export interface CreateProgramResult {
   created: boolean;
 }
 
-function toProgram(row: ProgramRow): Program {
+export function toProgram(row: ProgramRow): Program {
   return {
     id: row.id,
     organizationId: row.organizationId,
