@@ -118,6 +118,21 @@ describe('ISO cycle plan', () => {
       ['extension-stage1', 1.5],
       ['extension-stage2', 3.5],
     ]);
+    // Once the standard is on the certificate, its audits stay in the cycle's plan with their frozen figures.
+    const extended = planIsoCycle({
+      frameworks: ['iso27001', 'iso42001'],
+      settings,
+      certificateValidityYears: 3,
+      initial: false,
+      held: {
+        'extension-stage1': { days: 1.5, cost: 2655.75 },
+        'extension-stage2': { days: 3.5, cost: 5796.75 },
+      },
+    });
+    expect(extended.audits.slice(-2).map((a) => [a.audit, a.days, a.held])).toEqual([
+      ['extension-stage1', 1.5, true],
+      ['extension-stage2', 3.5, true],
+    ]);
   });
 });
 

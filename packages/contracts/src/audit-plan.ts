@@ -135,7 +135,10 @@ export function planIsoCycle(input: IsoCyclePlanInput): CostPlan {
     'surveillance1',
     'surveillance2',
     'recertification',
-    ...(input.extension ? (['extension-stage1', 'extension-stage2'] as const) : []),
+    // An added standard's audits: planned while it is being added, and kept (held) once it is on the certificate.
+    ...(input.extension || input.held['extension-stage1'] || input.held['extension-stage2']
+      ? (['extension-stage1', 'extension-stage2'] as const)
+      : []),
   ];
   const audits = kinds.flatMap((kind): PlannedAudit[] => {
     const frozen = input.held[kind];

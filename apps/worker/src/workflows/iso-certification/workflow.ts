@@ -14,7 +14,7 @@ import { IsoProgram } from './iso-program.js';
 import { isoPatches } from './patches.js';
 
 /** Patches decided once per run (shared/patch-gate.ts), in the order their markers are recorded. */
-const decidedAtRunStart = [
+export const decidedAtRunStart = [
   sharedPatches.monthWindows,
   sharedPatches.requirementLinks,
   isoPatches.restorationFromDecision,

@@ -14,7 +14,7 @@ import { soc2Patches } from './patches.js';
 import { Soc2Program } from './soc2-program.js';
 
 /** Patches decided once per run (shared/patch-gate.ts), in the order their markers are recorded. */
-const decidedAtRunStart = [
+export const decidedAtRunStart = [
   sharedPatches.monthWindows,
   sharedPatches.requirementLinks,
   soc2Patches.bridgeLetterToIssueDate,
