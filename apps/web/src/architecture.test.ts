@@ -52,6 +52,16 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
+  it('imports contracts only through its Temporal-free entries (access, domain)', () => {
+    const allowed = new Set(['@certflow/contracts/access', '@certflow/contracts/domain']);
+    const offending = sourceFiles(srcDir).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('@certflow/contracts') && !allowed.has(spec))
+        .map((spec) => `${relative(srcDir, file)} → ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('keeps shared code (lib, config) free of features and the app', () => {
     const offending = ['lib', 'config'].flatMap((dir) =>
       sourceFiles(join(srcDir, dir)).flatMap((file) =>

@@ -39,7 +39,7 @@ describe('worker configuration from the environment', () => {
       '  DATABASE_URL: DATABASE_URL must be a postgres:// or postgresql:// URL',
       '  SMTP_PASSWORD: SMTP user and password go together',
       '  TEMPORAL_ADDRESS: must be host:port',
-      '  TEMPORAL_TLS_KEY_PATH: TLS cert and key paths go together',
+      '  TEMPORAL_TLS_KEY_PATH: TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together',
       'Invalid worker configuration:',
     ]);
   });

@@ -1,4 +1,5 @@
 import { PROGRAM_TASK_QUEUE } from '@certflow/contracts';
+import { checkTemporalTls, temporalEnvShape } from '@certflow/contracts/temporal-connection';
 import { databaseEnvSchema } from '@certflow/db';
 import { z } from 'zod';
 
@@ -11,18 +12,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
  */
 export const workerEnvSchema = databaseEnvSchema
   .extend({
-    TEMPORAL_ADDRESS: optional(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port')).default(
-      '127.0.0.1:7233',
-    ),
-    TEMPORAL_NAMESPACE: optional(z.string().min(1)).default('default'),
+    /** TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS and API key: the same variables and rules as the API. */
+    ...temporalEnvShape,
     /** Only for isolating workers that share a server (tests, side-by-side deployments). */
     TEMPORAL_TASK_QUEUE: optional(z.string().min(1)).default(PROGRAM_TASK_QUEUE),
     /** Programs kept in the worker's sticky cache; others are replayed when they next wake. */
     WORKER_MAX_CACHED_WORKFLOWS: optional(z.coerce.number().int().min(1)),
-    TEMPORAL_TLS_CERT_PATH: optional(z.string()),
-    TEMPORAL_TLS_KEY_PATH: optional(z.string()),
-    TEMPORAL_TLS_CA_PATH: optional(z.string()),
-    TEMPORAL_API_KEY: optional(z.string()),
     SMTP_HOST: optional(z.string()).default('127.0.0.1'),
     SMTP_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(1025),
     SMTP_SECURE: optional(z.enum(['true', 'false'])).default('false'),
@@ -31,13 +26,7 @@ export const workerEnvSchema = databaseEnvSchema
     MAIL_FROM: optional(z.string()).default('Certflow <no-reply@certflow.local>'),
   })
   .superRefine((env, ctx) => {
-    if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TEMPORAL_TLS_KEY_PATH'],
-        message: 'TLS cert and key paths go together',
-      });
-    }
+    checkTemporalTls(env, ctx);
     if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
       ctx.addIssue({
         code: 'custom',

@@ -1,35 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { temporalConnectionOptions, temporalSettingsOf } from '@certflow/contracts/temporal-connection';
 import { createPrismaClient } from '@certflow/db';
-import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
 import { createActivities } from './activities/index.js';
-import { loadWorkerEnv, type WorkerEnv } from './config.js';
+import { loadWorkerEnv } from './config.js';
 import { createProgramWorker } from './worker.js';
 
 // Composition root: configuration, connections, activities and the worker. The Temporal Runtime handles
 // SIGINT/SIGTERM itself (graceful worker shutdown), after which run() resolves and we close the rest.
-
-async function connectionOptions(env: WorkerEnv): Promise<NativeConnectionOptions> {
-  const clientCertPair =
-    env.TEMPORAL_TLS_CERT_PATH && env.TEMPORAL_TLS_KEY_PATH
-      ? { crt: await readFile(env.TEMPORAL_TLS_CERT_PATH), key: await readFile(env.TEMPORAL_TLS_KEY_PATH) }
-      : undefined;
-  const serverRootCACertificate = env.TEMPORAL_TLS_CA_PATH
-    ? await readFile(env.TEMPORAL_TLS_CA_PATH)
-    : undefined;
-  const tls =
-    clientCertPair || serverRootCACertificate || env.TEMPORAL_API_KEY
-      ? {
-          ...(clientCertPair && { clientCertPair }),
-          ...(serverRootCACertificate && { serverRootCACertificate }),
-        }
-      : undefined;
-  return {
-    address: env.TEMPORAL_ADDRESS,
-    ...(tls && { tls }),
-    ...(env.TEMPORAL_API_KEY && { apiKey: env.TEMPORAL_API_KEY }),
-  };
-}
 
 async function main(): Promise<void> {
   const env = loadWorkerEnv();
@@ -52,7 +30,7 @@ async function main(): Promise<void> {
     ...(env.SMTP_USER && { auth: { user: env.SMTP_USER, pass: env.SMTP_PASSWORD } }),
   });
 
-  const connection = await NativeConnection.connect(await connectionOptions(env));
+  const connection = await NativeConnection.connect(await temporalConnectionOptions(temporalSettingsOf(env)));
   try {
     const worker = await createProgramWorker({
       connection,

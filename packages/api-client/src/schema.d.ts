@@ -420,6 +420,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programs/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ProgramSettingsController_change"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -451,6 +467,63 @@ export interface components {
             role: components["schemas"]["Role_Output"];
             /** @enum {string} */
             status: "active" | "revoked" | "expired";
+        };
+        ChangeProgramSettings: {
+            reason: string;
+            settings: {
+                aiPersonsInScope?: number | null;
+                aiRoles?: ("producer" | "developer" | "provider" | "user")[] | null;
+                complexityAdjustment?: {
+                    percent: number;
+                    reason: string;
+                } | null;
+                integrationReason?: string | null;
+                integrationReductionPercent?: number;
+                personsInScope?: number | null;
+                quotedDays?: {
+                    iso27001?: {
+                        initial?: number;
+                        recertification?: number;
+                        surveillance?: number;
+                    };
+                    iso42001?: {
+                        initial?: number;
+                        recertification?: number;
+                        surveillance?: number;
+                    };
+                };
+                stage1SharePercent?: number;
+                terms?: {
+                    /** @default 0 */
+                    annualFee?: number;
+                    currency: string;
+                    dayRate: number;
+                    /** @default 0 */
+                    feePerAudit?: number;
+                    /** @default 0 */
+                    initialFee?: number;
+                    /** @default 0 */
+                    travelPerAuditDay?: number;
+                } | null;
+            };
+        } | {
+            reason: string;
+            settings: {
+                fieldworkDays?: number | null;
+                terms?: {
+                    /** @default 0 */
+                    annualFee?: number;
+                    currency: string;
+                    dayRate: number;
+                    /** @default 0 */
+                    feePerAudit?: number;
+                    /** @default 0 */
+                    initialFee?: number;
+                    /** @default 0 */
+                    travelPerAuditDay?: number;
+                } | null;
+                typeIDays?: number | null;
+            };
         };
         ChangeRole: {
             role: components["schemas"]["Role"];
@@ -489,6 +562,8 @@ export interface components {
                     firstSurveillanceWithinMonths?: number;
                     /** @default 6 */
                     majorClosureMonthsAfterStage2?: number;
+                    /** @default 12 */
+                    recertificationWindowMonths?: number;
                     /** @default 6 */
                     restorationWindowMonths?: number;
                     /** @default 6 */
@@ -507,12 +582,83 @@ export interface components {
                  */
                 reminderDaysBefore?: number[];
             };
+            existingCertificate?: {
+                certificateNumber: string;
+                /** @default 1 */
+                cycle?: number;
+                cycleStart?: string;
+                decisionDate: string;
+                expiryDate: string;
+                frameworks?: ("iso27001" | "iso42001")[];
+                /** @default [] */
+                openFindings?: {
+                    description: string;
+                    /** Format: email */
+                    ownerEmail?: string;
+                    raisedOn: string;
+                    /** @default [] */
+                    requirementIds?: string[];
+                    /** @enum {string} */
+                    severity: "MAJOR" | "MINOR" | "OBSERVATION";
+                    /**
+                     * @default OPEN
+                     * @enum {string}
+                     */
+                    status?: "OPEN" | "PLAN_ACCEPTED";
+                }[];
+                /** @default [] */
+                surveillanceAudits?: {
+                    /** @enum {string} */
+                    audit: "surveillance1" | "surveillance2";
+                    lastDay: string;
+                }[];
+            };
             frameworks: ("iso27001" | "iso42001")[];
             /** @enum {string} */
             kind: "ISO_CERTIFICATION";
             name: string;
             /** Format: email */
             programManagerEmail: string;
+            /** @default {} */
+            settings?: {
+                aiPersonsInScope?: number;
+                aiRoles?: ("producer" | "developer" | "provider" | "user")[];
+                complexityAdjustment?: {
+                    percent: number;
+                    reason: string;
+                };
+                integrationReason?: string;
+                /** @default 0 */
+                integrationReductionPercent?: number;
+                personsInScope?: number;
+                /** @default {} */
+                quotedDays?: {
+                    iso27001?: {
+                        initial?: number;
+                        recertification?: number;
+                        surveillance?: number;
+                    };
+                    iso42001?: {
+                        initial?: number;
+                        recertification?: number;
+                        surveillance?: number;
+                    };
+                };
+                /** @default 30 */
+                stage1SharePercent?: number;
+                terms?: {
+                    /** @default 0 */
+                    annualFee?: number;
+                    currency: string;
+                    dayRate: number;
+                    /** @default 0 */
+                    feePerAudit?: number;
+                    /** @default 0 */
+                    initialFee?: number;
+                    /** @default 0 */
+                    travelPerAuditDay?: number;
+                };
+            };
             /** @description First day of the program, YYYY-MM-DD */
             startDate: string;
         } | {
@@ -543,14 +689,42 @@ export interface components {
                 /** @default 8 */
                 reportDueWeeks?: number;
             };
+            currentPeriod?: {
+                end: string;
+                start: string;
+            };
             firstPeriodStart?: string;
             /** @description Always exactly ["soc2"] */
             frameworks: "soc2"[];
             /** @enum {string} */
             kind: "SOC2_ATTESTATION";
+            lastReport?: {
+                issuedOn: string;
+                /** @enum {string} */
+                opinion: "UNMODIFIED" | "QUALIFIED" | "ADVERSE" | "DISCLAIMER";
+                periodEnd: string;
+                periodStart: string;
+            };
             name: string;
             /** Format: email */
             programManagerEmail: string;
+            /** @default {} */
+            settings?: {
+                fieldworkDays?: number;
+                terms?: {
+                    /** @default 0 */
+                    annualFee?: number;
+                    currency: string;
+                    dayRate: number;
+                    /** @default 0 */
+                    feePerAudit?: number;
+                    /** @default 0 */
+                    initialFee?: number;
+                    /** @default 0 */
+                    travelPerAuditDay?: number;
+                };
+                typeIDays?: number;
+            };
             /** @description First day of the program, YYYY-MM-DD */
             startDate: string;
         };
@@ -2812,6 +2986,99 @@ export interface operations {
             };
             /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramSettingsController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeProgramSettings"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /**
+             * @description A setting is invalid for this kind of program
+             *
+             *     A malformed id in the path, or invalid input; `errors` names each field
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program has ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program rules refuse the change */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -61,7 +61,14 @@ export {
   type RequirementCoverage,
   type StatusMap,
 } from './engine/coverage.js';
-export { overlap, overlapMatrix, type OverlapEntry } from './engine/overlap.js';
+export {
+  overlap,
+  overlapByKind,
+  overlapMatrix,
+  type OverlapEntry,
+  type OverlapPart,
+} from './engine/overlap.js';
 export { euAiActDateGroups } from './frameworks/eu-ai-act.js';
 export { getRegime, regimeRules, regimes } from './regimes/index.js';
 export type { Regime, RegimeId, RegimeRule, RegimeVersion } from './regimes/schema.js';
+export { isKnownRequirement, requirementLinks, type RequirementLink } from './lookup.js';

@@ -23,3 +23,29 @@ describe('workflow safety', () => {
     },
   );
 });
+
+describe('the workflow lookup entry (@certflow/catalog/lookup)', () => {
+  // Value imports reachable from lookup.ts; `import type` lines vanish at compile time.
+  const reachable = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const text = readFileSync(join(srcDir, file), 'utf8');
+    for (const m of text.matchAll(/^import (?!type )[^;]*?from '([^']+)';/gms)) {
+      const spec = m[1] ?? '';
+      if (!spec.startsWith('.')) {
+        seen.add(spec);
+        continue;
+      }
+      reachable(join(file, '..', spec).replace(/\.js$/, '.ts'), seen);
+    }
+    return seen;
+  };
+
+  it('loads no zod and no validation, so the worker can share it between workflows', () => {
+    const files = [...reachable('lookup.ts')];
+    expect(files).toContain('frameworks/data.ts');
+    expect(files).toContain('crosswalks/data.ts');
+    expect(files.filter((f) => !f.endsWith('.ts'))).toEqual([]);
+    expect(files).not.toContain('schema.ts');
+  });
+});

@@ -33,6 +33,8 @@ export const auditEventTypes = [
   'notification.failed',
   'override.recorded',
   'scope.changed',
+  'settings.changed',
+  'period.planned',
   'note.added',
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, addYears, calendarDateSchema, daysBetween, isCalendarDate } from './calendar-date.js';
-import { certificationBodyPolicySchema } from './iso-certification.js';
+import { certificationBodyPolicySchema } from './iso-model.js';
 import {
   expiryFor,
   initialCycleDates,
   majorClosureDeadline,
   nextCycleDates,
+  recertificationEarliest,
   reminderDates,
   restorationDeadline,
+  restoredCycleDates,
   stage1ValidUntil,
   surveillance2Window,
+  suspensionLastDay,
 } from './iso-cycle-dates.js';
 
 const policy = certificationBodyPolicySchema.parse({});
@@ -61,13 +64,44 @@ describe('ISO certification cycle dates', () => {
     expect(expiryFor('2029-03-01', 3)).toBe('2032-02-29');
   });
 
-  it('recertification decided early still runs the new cycle from the old expiry', () => {
+  it('recertification decided early runs the new cycle from the old expiry and counts surveillance inside it', () => {
     expect(nextCycleDates('2030-03-14', '2030-01-20', policy)).toEqual({
       decisionDate: '2030-01-20',
       cycleStart: '2030-03-15',
       expiryDate: '2033-03-14',
-      surveillance1Due: '2031-01-20',
+      // 12 months after the decision would be 2031-01-20; counted from the cycle start it is the cycle's first year.
+      surveillance1Due: '2031-03-14',
     });
+    // Decided 14 months early: the old rule put surveillance 1 before the new cycle even began.
+    expect(nextCycleDates('2035-02-28', '2033-12-20', policy)).toMatchObject({
+      cycleStart: '2035-03-01',
+      surveillance1Due: '2036-02-29',
+    });
+    // Decided on the expiry day itself: still counted from the day after.
+    expect(nextCycleDates('2030-03-14', '2030-03-14', policy).surveillance1Due).toBe('2031-03-14');
+  });
+
+  it('restoration is valid from its decision, expires on the rolled-on date and leaves the lapse uncertified', () => {
+    expect(restoredCycleDates('2029-09-30', '2029-11-03', policy)).toEqual({
+      decisionDate: '2029-11-03',
+      cycleStart: '2029-11-03',
+      expiryDate: '2032-09-30',
+      surveillance1Due: '2030-11-03',
+      uncertified: { from: '2029-10-01', to: '2029-11-02' },
+    });
+    // A leap-year expiry: the lapse spans 29 February.
+    expect(restoredCycleDates('2028-02-28', '2028-03-02', policy)).toMatchObject({
+      cycleStart: '2028-03-02',
+      expiryDate: '2031-02-28',
+      uncertified: { from: '2028-02-29', to: '2028-03-01' },
+    });
+  });
+
+  it("the recertification audit may be held from the start of the cycle's last 12 months", () => {
+    expect(recertificationEarliest('2030-03-14', 12)).toBe('2029-03-15');
+    expect(recertificationEarliest('2031-02-28', 12)).toBe('2030-03-01');
+    expect(recertificationEarliest('2032-02-29', 6)).toBe('2031-09-01');
+    expect(recertificationEarliest('2030-08-30', 6)).toBe('2030-03-01');
   });
 
   it('surveillance 2 falls in the next calendar year and at most 12 months after surveillance 1', () => {
@@ -86,10 +120,26 @@ describe('ISO certification cycle dates', () => {
     expect(surveillance2Window('2029-06-01', '2030-03-14', policy).due).toBe('2030-03-14');
   });
 
-  it('CB windows: Stage 1 validity, major closure, restoration', () => {
-    expect(stage1ValidUntil('2026-09-30', 6)).toBe('2027-03-30');
+  it('CB windows are whole months starting the day after the event (docs/adr/0011)', () => {
+    // Month ends: six months after the last day of September is the last day of March.
+    expect(stage1ValidUntil('2026-09-30', 6)).toBe('2027-03-31');
     expect(majorClosureDeadline('2026-08-31', 6)).toBe('2027-02-28');
+    expect(majorClosureDeadline('2027-08-31', 6)).toBe('2028-02-29');
+    expect(majorClosureDeadline('2027-02-28', 6)).toBe('2027-08-31');
     expect(restorationDeadline('2030-03-14', 6)).toBe('2030-09-14');
+    expect(restorationDeadline('2029-09-30', 6)).toBe('2030-03-31');
+    // Leap days and year ends.
+    expect(restorationDeadline('2028-02-29', 6)).toBe('2028-08-31');
+    expect(stage1ValidUntil('2027-12-31', 6)).toBe('2028-06-30');
+    expect(stage1ValidUntil('2028-08-29', 6)).toBe('2029-02-28');
+  });
+
+  it('a suspension of 6 months from its first day ends the day before the 6-month anniversary', () => {
+    expect(suspensionLastDay('2041-02-08', 6)).toBe('2041-08-07');
+    expect(suspensionLastDay('2027-08-31', 6)).toBe('2028-02-29');
+    expect(suspensionLastDay('2027-09-01', 6)).toBe('2028-02-29');
+    expect(suspensionLastDay('2028-02-29', 6)).toBe('2028-08-28');
+    expect(suspensionLastDay('2027-07-01', 6)).toBe('2027-12-31');
   });
 
   it('reminders 14, 7 and 1 days before the due date, earliest first', () => {
@@ -110,6 +160,7 @@ describe('ISO certification cycle dates', () => {
       findingResponseDays: 90,
       restorationWindowMonths: 6,
       suspensionMaxMonths: 6,
+      recertificationWindowMonths: 12,
     });
   });
 });

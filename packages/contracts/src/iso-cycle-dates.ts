@@ -1,25 +1,25 @@
 import {
   addDays,
-  addMonths,
-  addYears,
   type CalendarDate,
   firstDayOfYear,
   lastDayOfYear,
   minDate,
   yearOf,
 } from './calendar-date.js';
+import { lastMonthsFrom, monthsAfter, monthWindowEnd } from './month-windows.js';
 
 /**
  * Date rules of an ISO management-system certification cycle (ISO/IEC 17021-1 §9.1.3, §9.3, §9.5, §9.6),
  * as pure functions so the workflow, the API and the web app compute the same dates.
  *
- * Conventions (docs/adr/0007-iso-certification-date-conventions.md):
- * - A cycle runs from its start day through its expiry day, both inclusive. Expiry is the day before the 3-year
- *   anniversary: 2027-03-15 → 2030-03-14; 2028-02-29 → 2031-02-28; 2029-03-01 → 2032-02-29 (no day is lost or
- *   doubled around leap days).
+ * Conventions (docs/adr/0007 and, for months, 0011-month-windows.md):
+ * - A cycle runs from its start day through its expiry day, both inclusive: a window of 36 months, so expiry is
+ *   the day before the 3-year anniversary: 2027-03-15 → 2030-03-14; 2028-02-29 → 2031-02-28; 2029-03-01 →
+ *   2032-02-29 (no day is lost or doubled around leap days).
+ * - "Within N months after X" (first surveillance, Stage 1 validity, major closure, restoration) is the window of
+ *   N whole months that starts the day after X: Stage 2 ending 2029-09-30 → majors verified by 2030-03-31.
  * - The next cycle starts the day after the previous expiry, whenever recertification was decided, so certificate
- *   dates roll on without gaps or overlaps.
- * - "Within N months of X" means on or before X + N months, clamped to month end (2028-02-29 + 12 months = 2029-02-28).
+ *   dates roll on without gaps or overlaps; its surveillance deadlines are counted inside it.
  */
 export interface IsoCyclePolicy {
   /** Certificate validity (17021-1: 3 years). */
@@ -41,30 +41,25 @@ export interface IsoCycleDates {
   surveillance1Due: CalendarDate;
 }
 
-/**
- * The day before the anniversary of the start. An anniversary of 29 February in a common year is 1 March (as in
- * most legal systems for "N years from"), so 2028-02-29 expires 2031-02-28 and 2029-03-01 expires 2032-02-29.
- */
+/** Last valid day of a certificate whose cycle starts on `cycleStart` (a window of `validityYears` years). */
 export function expiryFor(cycleStart: CalendarDate, validityYears: number): CalendarDate {
-  const anniversary = addYears(cycleStart, validityYears);
-  const rolled =
-    cycleStart.endsWith('-02-29') && !anniversary.endsWith('-02-29') ? addDays(anniversary, 1) : anniversary;
-  return addDays(rolled, -1);
+  return monthWindowEnd(cycleStart, validityYears * 12);
 }
 
-/** Initial certification: the cycle starts on the decision day. */
+/** Initial certification: the cycle starts on the decision day; surveillance 1 within 12 months after it. */
 export function initialCycleDates(decisionDate: CalendarDate, policy: IsoCyclePolicy): IsoCycleDates {
   return {
     decisionDate,
     cycleStart: decisionDate,
     expiryDate: expiryFor(decisionDate, policy.certificateValidityYears),
-    surveillance1Due: addMonths(decisionDate, policy.firstSurveillanceWithinMonths),
+    surveillance1Due: monthsAfter(decisionDate, policy.firstSurveillanceWithinMonths),
   };
 }
 
 /**
- * Recertification decided on or before the previous expiry (or a restoration within the lapse window): the new
- * cycle runs from the old expiry, and surveillance is counted from the new decision.
+ * Recertification decided on or before the previous expiry: the new cycle runs from the day after the old expiry.
+ * Surveillance 1 is due within 12 months of the decision, but counted from the cycle start when the decision
+ * came earlier, so it always falls inside the new cycle.
  */
 export function nextCycleDates(
   previousExpiry: CalendarDate,
@@ -72,18 +67,37 @@ export function nextCycleDates(
   policy: IsoCyclePolicy,
 ): IsoCycleDates {
   const cycleStart = addDays(previousExpiry, 1);
+  const clockFrom = decisionDate > previousExpiry ? decisionDate : previousExpiry;
   return {
     decisionDate,
     cycleStart,
     expiryDate: expiryFor(cycleStart, policy.certificateValidityYears),
-    surveillance1Due: addMonths(decisionDate, policy.firstSurveillanceWithinMonths),
+    surveillance1Due: monthsAfter(clockFrom, policy.firstSurveillanceWithinMonths),
   };
 }
 
 /**
- * Window for surveillance audit 2. Latest: the interval after surveillance 1, but never past the end of the next
- * calendar year (17021-1 §9.6.2: at least once per calendar year outside recertification years) nor past expiry.
- * Earliest: the next calendar year, so the year after surveillance 1 is not left without an audit.
+ * Restoration after a lapse (17021-1 §9.6.3): the restored certificate is valid from the restoration decision, but
+ * its expiry is still based on the previous cycle; the days from the old expiry to the decision were not certified.
+ */
+export function restoredCycleDates(
+  previousExpiry: CalendarDate,
+  decisionDate: CalendarDate,
+  policy: IsoCyclePolicy,
+): IsoCycleDates & { uncertified: { from: CalendarDate; to: CalendarDate } } {
+  return {
+    decisionDate,
+    cycleStart: decisionDate,
+    expiryDate: expiryFor(addDays(previousExpiry, 1), policy.certificateValidityYears),
+    surveillance1Due: monthsAfter(decisionDate, policy.firstSurveillanceWithinMonths),
+    uncertified: { from: addDays(previousExpiry, 1), to: addDays(decisionDate, -1) },
+  };
+}
+
+/**
+ * Window for surveillance audit 2. Latest: within the interval after surveillance 1, but never past the end of the
+ * next calendar year (17021-1 §9.6.2: at least once per calendar year outside recertification years) nor past
+ * expiry. Earliest: the next calendar year, so the year after surveillance 1 is not left without an audit.
  */
 export function surveillance2Window(
   surveillance1LastDay: CalendarDate,
@@ -94,26 +108,36 @@ export function surveillance2Window(
   return {
     earliest: firstDayOfYear(nextYear),
     due: minDate(
-      addMonths(surveillance1LastDay, policy.surveillanceIntervalMonths),
+      monthsAfter(surveillance1LastDay, policy.surveillanceIntervalMonths),
       lastDayOfYear(nextYear),
       expiryDate,
     ),
   };
 }
 
+/** First day the recertification audit may be held: the last `windowMonths` months before expiry (year 3). */
+export function recertificationEarliest(expiryDate: CalendarDate, windowMonths: number): CalendarDate {
+  return lastMonthsFrom(expiryDate, windowMonths);
+}
+
 /** Last day on which Stage 2 may still rely on Stage 1 (CB policy; past it Stage 1 is repeated). */
 export function stage1ValidUntil(stage1LastDay: CalendarDate, maxGapMonths: number): CalendarDate {
-  return addMonths(stage1LastDay, maxGapMonths);
+  return monthsAfter(stage1LastDay, maxGapMonths);
 }
 
 /** Majors from Stage 2 must be verified closed by this day, else Stage 2 is repeated (17021-1 §9.5). */
 export function majorClosureDeadline(stage2LastDay: CalendarDate, months: number): CalendarDate {
-  return addMonths(stage2LastDay, months);
+  return monthsAfter(stage2LastDay, months);
 }
 
-/** Last day a lapsed certificate can still be restored (17021-1 §9.6.3: 6 months after expiry). */
+/** Last day a lapsed certificate can still be restored (17021-1 §9.6.3: within 6 months after expiry). */
 export function restorationDeadline(expiryDate: CalendarDate, months: number): CalendarDate {
-  return addMonths(expiryDate, months);
+  return monthsAfter(expiryDate, months);
+}
+
+/** Last day of a suspension that starts on `since` (its first day) and lasts `months`; withdrawal follows. */
+export function suspensionLastDay(since: CalendarDate, months: number): CalendarDate {
+  return monthWindowEnd(since, months);
 }
 
 /** The days on which reminders for `due` go out, earliest first (e.g. 14, 7 and 1 days before). */

@@ -1,14 +1,51 @@
+import { isKnownRequirement, requirementLinks } from '@certflow/catalog/lookup';
 import { z } from 'zod';
 import { calendarDateSchema, type CalendarDate } from './calendar-date.js';
+
+/** One crosswalk row from a requirement a task or finding is raised against to another framework's requirement. */
+export interface RequirementLink {
+  from: string;
+  to: string;
+  /** Relation of `from` to `to` (NIST IR 8477 vocabulary): equal, subset, superset or intersect. */
+  relation: 'equal' | 'subset' | 'superset' | 'intersect';
+  crosswalk: string;
+}
+
+/**
+ * The other frameworks' requirements that `requirementIds` map to, from the catalog's crosswalks: each target
+ * once (the first row reaching it wins), none that is already among `requirementIds`.
+ */
+export function requirementLinksOf(requirementIds: readonly string[]): RequirementLink[] {
+  const own = new Set(requirementIds);
+  const seen = new Set<string>();
+  const result: RequirementLink[] = [];
+  for (const from of requirementIds) {
+    for (const link of requirementLinks(from)) {
+      if (own.has(link.requirement) || seen.has(link.requirement)) continue;
+      seen.add(link.requirement);
+      result.push({ from, to: link.requirement, relation: link.relation, crosswalk: link.crosswalk });
+    }
+  }
+  return result;
+}
 
 /**
  * Remediation tasks and findings are shared by every program kind (ISO certification, SOC 2 attestation), so their
  * message shapes live here once.
  */
 
-/** `iso27001:A.5.1`, `iso42001:6.1.2`, `soc2:CC6.1` (framework id from @certflow/catalog, then the requirement). */
-export const requirementRefSchema = z.string().regex(/^(iso42001|iso27001|soc2|nist-ai-rmf|eu-ai-act):\S+$/, {
-  message: 'must be a catalog requirement id such as iso27001:A.5.1',
+/**
+ * `iso27001:A.5.1`, `iso42001:6.1.2`, `soc2:CC6.1`: a requirement id that exists in @certflow/catalog. The same
+ * schema validates at the API boundary (a 400 naming the id) and in the workflow's update validators.
+ */
+export const requirementRefSchema = z.string().superRefine((id, ctx) => {
+  if (isKnownRequirement(id)) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: /^(iso42001|iso27001|soc2|nist-ai-rmf|eu-ai-act):\S+$/.test(id)
+      ? `${id} is not a requirement in the catalog`
+      : `${id} is not a catalog requirement id (such as iso27001:A.5.1)`,
+  });
 });
 
 export const evidenceSchema = z.object({
@@ -45,6 +82,11 @@ export interface RemediationTaskState {
   evidence: Evidence[];
   completedOn?: CalendarDate;
   cancelReason?: string;
+  /**
+   * The other frameworks' requirements this task also serves, from the catalog crosswalks (e.g. a SOC 2 CC6.2
+   * exception → ISO/IEC 27001 A.5.15, A.5.18), so one remediation is seen by every program it serves.
+   */
+  links?: RequirementLink[];
 }
 
 export const findingSeverities = ['MAJOR', 'MINOR', 'OBSERVATION'] as const;
@@ -79,6 +121,8 @@ export interface FindingState {
   taskId?: string;
   /** Set once the program manager was told the response window passed. */
   overdueEscalated?: boolean;
+  /** Crosswalk links of `requirementIds` to the other frameworks (see `RemediationTaskState.links`). */
+  links?: RequirementLink[];
 }
 
 export const actorSchema = z.string().trim().min(1).max(200);

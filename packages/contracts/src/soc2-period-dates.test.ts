@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { soc2ProgramConfigSchema } from './soc2-attestation.js';
+import { soc2ProgramConfigSchema } from './soc2-model.js';
 import {
+  bridgedDays,
   bridgeLetterWindow,
+  gapsBetweenPeriods,
   computeCoverage,
   nextObservationPeriod,
   observationPeriod,
   reportingDeadlines,
 } from './soc2-period-dates.js';
 
-describe('SOC 2 observation periods (end = start + N months − 1 day, month-end clamped)', () => {
+describe('SOC 2 observation periods (windows of whole months, docs/adr/0011)', () => {
   it('12 months back to back, the second one across a leap year', () => {
     const first = observationPeriod('2027-01-01', 12);
     expect(first).toEqual({ start: '2027-01-01', end: '2027-12-31' });
@@ -22,12 +24,14 @@ describe('SOC 2 observation periods (end = start + N months − 1 day, month-end
     expect(nextObservationPeriod('2028-03-31', 3)).toEqual({ start: '2028-04-01', end: '2028-06-30' });
   });
 
-  it('a 6-month period from 2027-08-31 ends 2028-02-28; the next one starts on the leap day and drifts', () => {
+  it('a 6-month period from 2027-08-31 ends on the last day of February, 2028-02-29', () => {
     const first = observationPeriod('2027-08-31', 6);
-    expect(first.end).toBe('2028-02-28');
-    expect(nextObservationPeriod(first.end, 6)).toEqual({ start: '2028-02-29', end: '2028-08-28' });
-    // A 3-month period from 2027-11-30 clamps to 2028-02-29 before the −1 day.
-    expect(observationPeriod('2027-11-30', 3).end).toBe('2028-02-28');
+    expect(first.end).toBe('2028-02-29');
+    expect(nextObservationPeriod(first.end, 6)).toEqual({ start: '2028-03-01', end: '2028-08-31' });
+    // A 3-month period from 2027-11-30 covers to the end of February.
+    expect(observationPeriod('2027-11-30', 3).end).toBe('2028-02-29');
+    expect(observationPeriod('2028-11-30', 3).end).toBe('2029-02-28');
+    expect(observationPeriod('2028-02-29', 12).end).toBe('2029-02-28');
   });
 
   it('fieldwork and report deadlines count weeks from the period end', () => {
@@ -51,6 +55,37 @@ describe('bridge letters', () => {
       from: '2028-04-01',
       latestTo: '2028-06-30',
     });
+  });
+});
+
+describe('bridged days and gaps between periods', () => {
+  it('a bridge letter speaks for no day after its own issue date', () => {
+    expect(bridgedDays({ from: '2028-01-01', to: '2028-03-31', issuedOn: '2028-02-15' })).toEqual({
+      from: '2028-01-01',
+      to: '2028-02-15',
+    });
+    expect(bridgedDays({ from: '2028-01-01', to: '2028-01-31', issuedOn: '2028-02-15' }).to).toBe(
+      '2028-01-31',
+    );
+    expect(bridgedDays({ from: '2028-01-01', to: '2028-02-29', issuedOn: '2028-02-29' }).to).toBe(
+      '2028-02-29',
+    );
+  });
+
+  it('reports the days between periods that do not follow each other as gaps, with their range', () => {
+    expect(
+      gapsBetweenPeriods([
+        { start: '2028-04-01', end: '2029-03-31' },
+        { start: '2027-07-01', end: '2027-12-31' },
+        { start: '2029-04-01', end: '2029-06-30' },
+      ]),
+    ).toEqual([{ kind: 'gap', from: '2028-01-01', to: '2028-03-31' }]);
+    expect(
+      gapsBetweenPeriods([
+        { start: '2028-01-01', end: '2028-02-28' },
+        { start: '2028-03-01', end: '2028-05-31' },
+      ]),
+    ).toEqual([{ kind: 'gap', from: '2028-02-29', to: '2028-02-29' }]);
   });
 });
 

@@ -1,18 +1,18 @@
-import { addDays, addMonths, type CalendarDate, daysBetween, minDate } from './calendar-date.js';
+import { addDays, type CalendarDate, daysBetween, minDate } from './calendar-date.js';
+import { monthWindowEnd } from './month-windows.js';
 
 /**
  * Date and coverage rules of a SOC 2 Type II attestation program, as pure functions so the workflow, the API and
  * the web app agree on every day.
  *
- * Conventions (all days inclusive):
- * - An observation period of N months ends on start + N months − 1 day, where "+ N months" clamps to the end of
- *   the target month: 2027-01-01 (12) → 2027-12-31; 2028-01-01 (12) → 2028-12-31 (366 days);
- *   2027-08-31 (6) → 2028-02-29 − 1 = 2028-02-28.
- * - The next period starts the day after the previous one ends (back to back) and is computed from its own start,
- *   so a start on the 29th–31st drifts once clamping kicks in (2028-02-29 (6) → 2028-08-28). Starting periods on
- *   the 1st of a month avoids that; the rule never leaves a day uncovered or counted twice.
- * - A bridge letter starts the day after the last reported period ends and runs at most `maxMonths` by the same
- *   rule (2028-01-01, 3 months → 2028-03-31), and never past the end of the period that follows the report.
+ * Conventions (all days inclusive; months as in docs/adr/0011-month-windows.md):
+ * - An observation period of N months is a window of N whole months from its start: it ends the day before the
+ *   start's monthly anniversary, and on the target month's last day when that month lacks the day:
+ *   2027-01-01 (12) → 2027-12-31; 2028-01-01 (12) → 2028-12-31 (366 days); 2027-08-31 (6) → 2028-02-29.
+ * - By default the next period starts the day after the previous one ends (back to back); a program may plan a
+ *   later start, and the days in between are a coverage gap.
+ * - Bridge letters speak for the days after the last reported period up to their own issue date, never beyond;
+ *   together they may reach at most `maxMonths` past that period without an override.
  */
 
 export interface ObservationPeriodDates {
@@ -21,7 +21,7 @@ export interface ObservationPeriodDates {
 }
 
 export function observationPeriod(start: CalendarDate, months: number): ObservationPeriodDates {
-  return { start, end: addDays(addMonths(start, months), -1) };
+  return { start, end: monthWindowEnd(start, months) };
 }
 
 /** The back-to-back successor of a period. */
@@ -40,14 +40,39 @@ export function reportingDeadlines(
   };
 }
 
-/** The days a management bridge letter may cover after a report for the period ending `reportedPeriodEnd`. */
+/**
+ * The days management bridge letters may cover after a report for the period ending `reportedPeriodEnd`: from the
+ * next day for at most `maxMonths`, never past the end of the period that follows; each letter also ends by its
+ * own issue date.
+ */
 export function bridgeLetterWindow(
   reportedPeriodEnd: CalendarDate,
   followingPeriodEnd: CalendarDate,
   maxMonths: number,
 ): { from: CalendarDate; latestTo: CalendarDate } {
   const from = addDays(reportedPeriodEnd, 1);
-  return { from, latestTo: minDate(addDays(addMonths(from, maxMonths), -1), followingPeriodEnd) };
+  return { from, latestTo: minDate(monthWindowEnd(from, maxMonths), followingPeriodEnd) };
+}
+
+/** The days a bridge letter really speaks for: management can vouch for nothing after the day it signs. */
+export function bridgedDays(letter: { from: CalendarDate; to: CalendarDate; issuedOn: CalendarDate }): {
+  from: CalendarDate;
+  to: CalendarDate;
+} {
+  return { from: letter.from, to: minDate(letter.to, letter.issuedOn) };
+}
+
+/** Days between consecutive periods that no period covers (sorted by start), as gap segments. */
+export function gapsBetweenPeriods(periods: readonly ObservationPeriodDates[]): CoverageSegment[] {
+  const sorted = [...periods].sort((a, b) => (a.start < b.start ? -1 : 1));
+  const gaps: CoverageSegment[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const afterPrevious = addDays(sorted[i - 1]!.end, 1);
+    if (afterPrevious < sorted[i]!.start) {
+      gaps.push({ kind: 'gap', from: afterPrevious, to: addDays(sorted[i]!.start, -1) });
+    }
+  }
+  return gaps;
 }
 
 export const soc2Opinions = ['UNMODIFIED', 'QUALIFIED', 'ADVERSE', 'DISCLAIMER'] as const;

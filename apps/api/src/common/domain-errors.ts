@@ -22,6 +22,11 @@ export class ConflictError extends DomainError {
   readonly status = 409;
 }
 
+/** The request is well formed but the program's rules refuse it now; the message is the workflow's own. */
+export class RuleViolationError extends DomainError {
+  readonly status = 422;
+}
+
 export interface FieldError {
   /** Dotted path of the offending input, e.g. `frameworks.0` or `Idempotency-Key`. */
   path: string;

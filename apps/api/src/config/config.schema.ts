@@ -1,3 +1,9 @@
+import {
+  checkTemporalTls,
+  temporalEnvShape,
+  temporalSettingsOf,
+  type TemporalSettings,
+} from '@certflow/contracts/temporal-connection';
 import { z } from 'zod';
 
 const optionalPath = z.string().trim().min(1).optional();
@@ -42,13 +48,8 @@ export const envSchema = z
     SMTP_USER: z.string().min(1).optional(),
     SMTP_PASSWORD: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(1).default('Certflow <no-reply@certflow.local>'),
-    TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-    TEMPORAL_TLS_CERT_PATH: optionalPath,
-    TEMPORAL_TLS_KEY_PATH: optionalPath,
-    /** CA bundle for a server certificate not signed by a public CA (self-hosted clusters). */
-    TEMPORAL_TLS_CA_PATH: optionalPath,
-    TEMPORAL_API_KEY: z.string().min(1).optional(),
+    /** TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS and API key: the same variables and rules as the worker. */
+    ...temporalEnvShape,
     /** How long GET /programs/:id waits for a worker to answer a query before using the DB projection. */
     TEMPORAL_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
     /** Deadline for other Temporal calls (starting a workflow), so a request never hangs on an unreachable server. */
@@ -60,14 +61,7 @@ export const envSchema = z
     PGLITE_DATA_DIR: optionalPath,
   })
   .superRefine((env, ctx) => {
-    // mTLS needs both halves; one without the other is a deployment mistake worth failing on at start-up.
-    if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH'],
-        message: 'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together',
-      });
-    }
+    checkTemporalTls(env, ctx);
     if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
       ctx.addIssue({
         code: 'custom',
@@ -113,11 +107,7 @@ export interface AppConfig {
   trustProxy: string;
   auth: AuthConfig;
   mail: MailConfig;
-  temporal: {
-    address: string;
-    namespace: string;
-    tls?: { certPath?: string; keyPath?: string; caPath?: string };
-    apiKey?: string;
+  temporal: TemporalSettings & {
     queryTimeoutMs: number;
     rpcTimeoutMs: number;
   };
@@ -170,18 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: e.MAIL_FROM,
     },
     temporal: {
-      address: e.TEMPORAL_ADDRESS,
-      namespace: e.TEMPORAL_NAMESPACE,
-      ...(e.TEMPORAL_TLS_CERT_PATH || e.TEMPORAL_TLS_CA_PATH
-        ? {
-            tls: {
-              ...(e.TEMPORAL_TLS_CERT_PATH && { certPath: e.TEMPORAL_TLS_CERT_PATH }),
-              ...(e.TEMPORAL_TLS_KEY_PATH && { keyPath: e.TEMPORAL_TLS_KEY_PATH }),
-              ...(e.TEMPORAL_TLS_CA_PATH && { caPath: e.TEMPORAL_TLS_CA_PATH }),
-            },
-          }
-        : {}),
-      ...(e.TEMPORAL_API_KEY ? { apiKey: e.TEMPORAL_API_KEY } : {}),
+      ...temporalSettingsOf(e),
       queryTimeoutMs: e.TEMPORAL_QUERY_TIMEOUT_MS,
       rpcTimeoutMs: e.TEMPORAL_RPC_TIMEOUT_MS,
     },

@@ -241,6 +241,15 @@ export const matrix: Record<string, Row> = {
     expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
     request: (ctx) => ({ path: `/programs/${ctx.world.program.id}` }),
   },
+  // No worker runs in the matrix, so an allowed caller is shown to pass the guard by reaching validation (400)
+  // instead of waiting for the workflow; programs.workflow.test.ts changes settings for real.
+  'PATCH /programs/{id}/settings': {
+    expect: members(['admin', 'program_manager'], 400),
+    request: (ctx) => ({
+      path: `/programs/${ctx.world.program.id}/settings`,
+      body: { settings: {}, reason: 'x' },
+    }),
+  },
   'GET /organizations/{organizationId}/my-tasks': {
     expect: members(['admin', 'program_manager', 'control_owner', 'executive'], 200, 403),
     request: (ctx) => ({ path: `${org(ctx)}/my-tasks` }),

@@ -3,10 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isoPatches } from './iso-certification/patches.js';
 import { sharedPatches } from './shared/patches.js';
+import { decidedAtRunStart as isoRunStart } from './iso-certification/workflow.js';
+import { decidedAtRunStart as soc2RunStart } from './soc2-attestation/workflow.js';
 import { soc2Patches } from './soc2-attestation/patches.js';
 
 // replay.test.ts replays every committed history; this checks that they are what the replay is meant to cover:
-// an ISO cycle into the next one and two back-to-back SOC 2 periods, recorded before and after each patch.
+// an ISO cycle into the next one and two SOC 2 periods, recorded before and after each patch. v4 comes from the
+// time-skipping tests of an imported ISO certificate (import.timeskip.test.ts) and a SOC 2 program started
+// mid-period (midstream.timeskip.test.ts), which exercise the rules decided at run start.
 const dir = fileURLToPath(new URL('../../test/histories/', import.meta.url));
 
 interface JsonHistory {
@@ -51,10 +55,29 @@ describe('committed SOC 2 histories', () => {
       ]);
     }
   });
+
+  it('v4 decides the month convention, crosswalk links and bridge-letter rule when each run starts', async () => {
+    expect(soc2RunStart).toEqual([
+      sharedPatches.monthWindows,
+      sharedPatches.requirementLinks,
+      soc2Patches.bridgeLetterToIssueDate,
+    ]);
+    const period1 = await load('soc2-attestation-v4-period1');
+    expect(period1.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
+    const period2 = await load('soc2-attestation-v4-period2');
+    expect(period2.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
+    for (const history of [period1, period2]) {
+      expect(patchIds(history)).toEqual([
+        ...soc2RunStart,
+        sharedPatches.batchedEffects,
+        soc2Patches.periodEndNotice,
+      ]);
+    }
+  });
 });
 
 describe('committed ISO histories', () => {
-  it.each(['v1', 'v2', 'v3'])('%s: a whole cycle continued as new into cycle 2', async (label) => {
+  it.each(['v1', 'v2', 'v3', 'v4'])('%s: a whole cycle continued as new into the next', async (label) => {
     const cycle1 = await load(`iso-certification-${label}-cycle1`);
     expect(cycle1.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
     const cycle2 = await load(`iso-certification-${label}-cycle2`);
@@ -71,5 +94,22 @@ describe('committed ISO histories', () => {
       sharedPatches.batchedEffects,
       isoPatches.suspensionOnMissedSurveillance,
     ]);
+  });
+
+  it('v4 (an imported certificate) records every rule decided at run start, in both runs', async () => {
+    expect(isoRunStart).toEqual([
+      sharedPatches.monthWindows,
+      sharedPatches.requirementLinks,
+      isoPatches.restorationFromDecision,
+      isoPatches.addedStandardInitialAudit,
+      isoPatches.recertificationWindow,
+      isoPatches.freshReadinessAfterLapse,
+    ]);
+    for (const cycle of [1, 2]) {
+      expect(patchIds(await load(`iso-certification-v4-cycle${cycle}`))).toEqual([
+        ...isoRunStart,
+        sharedPatches.batchedEffects,
+      ]);
+    }
   });
 });

@@ -3,13 +3,14 @@ import type { PrismaClient } from '@certflow/db';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Transporter } from 'nodemailer';
 import { createActivities } from '../../src/activities/index.js';
+import { workflowBundleOptions } from '../../src/workflow-bundle-options.js';
 import type { ProgramActivities } from '@certflow/contracts';
 
 export const workflowsPath = fileURLToPath(new URL('../../src/workflows/index.ts', import.meta.url));
 
 /** Bundling takes seconds; do it once per test file and hand the result to every worker. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+  return bundleWorkflowCode({ workflowsPath, logger: quietLogger, ...workflowBundleOptions });
 }
 
 export function realActivities(prisma: PrismaClient, transport: Transporter): ProgramActivities {

@@ -11,10 +11,20 @@ const AI_ONLY = 'Topic specific to AI systems; ISO/IEC 27001 has no control or c
 const parents = new Set(harmonizedClauses.map((h) => dottedParent(h.ref)));
 
 /**
- * Clauses 4-10 follow the harmonized structure, so rows are derived by number instead of typed by hand:
- * identical titles mean the same management-system mechanism (`equal`); a different subject in the title
- * (AI instead of information security) means the process can be reused but must be widened (`intersect`).
+ * Clauses 4-10 follow the harmonized structure, so rows are derived by number instead of typed by hand. A shared
+ * number never makes a clause fully covered on its own: even where the titles are identical (internal audit,
+ * management review, competence, documented information, ...) an ISMS implementation audits, reviews, trains and
+ * documents for information security, and still has to be widened to AI systems, AI risk and AI impacts
+ * (`intersect`). Only the clauses in `coveredByIsms` are `equal`, each with the reason the ISMS implementation
+ * already meets the 42001 clause as it stands.
  */
+const coveredByIsms: Readonly<Record<string, string>> = {
+  '7.5.2':
+    'The clause sets subject-neutral document mechanics (identification, format, review and approval); an ISMS document procedure applied to every management-system document already meets it for AIMS documents, with nothing AI-specific to add.',
+  '7.5.3':
+    'Control of documented information (availability, protection, distribution, versions, retention, disposal) asks nothing about the subject of the documents; the ISMS document control already covers AIMS documents it is applied to.',
+};
+
 const clauseRows: CrosswalkRow[] = harmonizedClauses
   .filter((h) => !parents.has(h.ref))
   .map((h): CrosswalkRow => {
@@ -26,14 +36,24 @@ const clauseRows: CrosswalkRow[] = harmonizedClauses
         'Clause exists only in ISO/IEC 42001; ISO/IEC 27001 has no clause with this number.',
       );
     }
+    const covered = coveredByIsms[h.ref];
+    if (covered !== undefined) {
+      return {
+        from: `iso42001:${h.ref}`,
+        to: `iso27001:${h.ref}`,
+        relation: 'equal',
+        source: 'analysis',
+        rationale: covered,
+      };
+    }
     const same = h.title27001.toLowerCase() === h.title42001.toLowerCase();
     return {
       from: `iso42001:${h.ref}`,
       to: `iso27001:${h.ref}`,
-      relation: same ? 'equal' : 'intersect',
+      relation: 'intersect',
       source: SAME_CLAUSE,
       rationale: same
-        ? 'Same harmonized-structure clause with the same title: the management-system mechanism is shared; only the subject of the system differs.'
+        ? 'Same harmonized-structure clause with the same title: the mechanism can be reused, but the ISMS implementation covers information security only and must be widened to AI systems, AI risks and impacts.'
         : 'Same harmonized-structure clause number but the subject differs (AI vs information security): the process can be reused but its scope must be widened.',
     };
   });

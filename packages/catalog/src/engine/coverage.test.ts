@@ -3,7 +3,7 @@ import { requirementsOf } from '../catalog.js';
 import { getCrosswalk } from '../crosswalks/accessors.js';
 import { frameworkIds } from '../ids.js';
 import { computeCoverage } from './coverage.js';
-import { overlap, overlapMatrix } from './overlap.js';
+import { overlap, overlapByKind, overlapMatrix } from './overlap.js';
 
 const find = (result: ReturnType<typeof computeCoverage>, id: string) => {
   const r = result.requirements.find((x) => x.requirement === id);
@@ -12,11 +12,13 @@ const find = (result: ReturnType<typeof computeCoverage>, id: string) => {
 };
 
 describe('coverage engine, hand-checked ISO 27001 -> ISO 42001 scenario', () => {
-  // 7.2 competence is `equal` by clause number; 6.1.2 is `intersect` (subject differs); A.5.1 maps to
-  // 42001 A.2.2, A.2.3 and A.2.4 as `intersect`; A.8.15 logging maps to A.6.2.8 but is not implemented.
+  // 7.5.3 document control is `equal` (the crosswalk says why the ISMS procedure covers it); 7.2 competence has
+  // the same title but is only `intersect` (AI competence still to add), like 6.1.2 whose subject differs; A.5.1
+  // maps to 42001 A.2.2, A.2.3 and A.2.4 as `intersect`; A.8.15 logging maps to A.6.2.8 but is not implemented.
   const result = computeCoverage(
     'iso27001',
     {
+      'iso27001:7.5.3': 'implemented',
       'iso27001:7.2': 'implemented',
       'iso27001:6.1.2': 'implemented',
       'iso27001:A.5.1': 'partial',
@@ -27,22 +29,23 @@ describe('coverage engine, hand-checked ISO 27001 -> ISO 42001 scenario', () => 
   );
 
   it('carries an equal row over fully, with its justification', () => {
-    const r = find(result, 'iso42001:7.2');
+    const r = find(result, 'iso42001:7.5.3');
     expect(r).toMatchObject({ state: 'satisfied', needsReview: false });
     expect(r.chains).toHaveLength(1);
     expect(r.chains[0]?.hops).toMatchObject([
       {
         crosswalk: 'iso42001-iso27001',
-        from: 'iso27001:7.2',
-        to: 'iso42001:7.2',
+        from: 'iso27001:7.5.3',
+        to: 'iso42001:7.5.3',
         relation: 'equal',
         reversed: true,
       },
     ]);
   });
 
-  it('carries an intersect row over partly and asks for review', () => {
+  it('carries an intersect row over partly and asks for review, even where the clause titles are the same', () => {
     expect(find(result, 'iso42001:6.1.2')).toMatchObject({ state: 'partial', needsReview: true });
+    expect(find(result, 'iso42001:7.2')).toMatchObject({ state: 'partial', needsReview: true });
   });
 
   it('turns a partial source into a partial target even through an intersect row', () => {
@@ -65,28 +68,29 @@ describe('coverage engine, hand-checked ISO 27001 -> ISO 42001 scenario', () => 
     expect(result.summary).toEqual({
       total: 70,
       satisfied: 1,
-      partial: 4,
-      open: 65,
+      partial: 5,
+      open: 64,
       satisfiedPct: 1.4,
-      partialPct: 5.7,
-      coveredPct: 7.1,
+      partialPct: 7.1,
+      coveredPct: 8.6,
     });
   });
 });
 
 describe('coverage engine, pivots and options', () => {
-  it('takes one pivot hop where no direct crosswalk exists', () => {
+  it('takes one pivot hop where no direct crosswalk exists; a partial hop makes the whole chain partial', () => {
     const result = computeCoverage('iso27001', { 'iso27001:5.1': 'implemented' }, 'nist-ai-rmf');
     expect(result.routes).toEqual([['iso27001', 'iso42001', 'nist-ai-rmf']]);
     const r = find(result, 'nist-ai-rmf:GOVERN-2.3');
-    // 27001 5.1 = 42001 5.1 (same clause), and 42001 5.1 is a superset of GOVERN 2.3: full over both hops.
-    expect(r.state).toBe('satisfied');
+    // 27001 5.1 only partly carries over to 42001 5.1 (commitment to an ISMS, not to an AIMS), although 42001 5.1
+    // is a superset of GOVERN 2.3: partial over both hops.
+    expect(r.state).toBe('partial');
     expect(r.chains[0]?.hops.map((h) => [h.from, h.to, h.relation])).toEqual([
-      ['iso27001:5.1', 'iso42001:5.1', 'equal'],
+      ['iso27001:5.1', 'iso42001:5.1', 'intersect'],
       ['iso42001:5.1', 'nist-ai-rmf:GOVERN-2.3', 'superset'],
     ]);
-    expect(result.summary.satisfied).toBe(1);
-    expect(result.summary.partial).toBe(0);
+    expect(result.summary.satisfied).toBe(0);
+    expect(result.summary.partial).toBe(1);
   });
 
   it('uses the direct crosswalk and ignores pivots when one exists', () => {
@@ -115,12 +119,27 @@ describe('coverage engine, pivots and options', () => {
 });
 
 describe('overlap', () => {
-  it('counts as satisfied exactly the 42001 clauses 27001 shares by number and title', () => {
+  it('counts as satisfied exactly the 42001 rows that say why the ISMS already covers them', () => {
     const equalRows = getCrosswalk('iso42001-iso27001')?.rows.filter((r) => r.relation === 'equal') ?? [];
     const o = overlap('iso27001', 'iso42001');
     expect(o.satisfied).toBe(equalRows.length);
     expect(o.total).toBe(requirementsOf('iso42001', { assessableOnly: true }).length);
     expect(o.satisfied + o.partial + o.open).toBe(o.total);
+  });
+
+  it('splits ISO/IEC 27001 -> 42001 into clauses and Annex A, full apart from partial', () => {
+    const parts = overlapByKind('iso27001', 'iso42001');
+    expect(parts.map((p) => p.kind)).toEqual(['clause', 'annex-control']);
+    const [clauses, annex] = parts;
+    expect(clauses).toMatchObject({ total: 32, satisfied: ['iso42001:7.5.2', 'iso42001:7.5.3'], open: 2 });
+    expect(clauses?.partial).toContain('iso42001:9.2.1');
+    expect(clauses?.partial).toContain('iso42001:9.3.1');
+    expect(clauses?.partial).not.toContain('iso42001:6.1.4');
+    expect(annex).toMatchObject({ total: 38, satisfied: [], open: 24 });
+    expect(annex?.partial).toHaveLength(14);
+    const whole = overlap('iso27001', 'iso42001');
+    expect(parts.reduce((n, p) => n + p.satisfied.length, 0)).toBe(whole.satisfied);
+    expect(parts.reduce((n, p) => n + p.partial.length, 0)).toBe(whole.partial);
   });
 
   it('has an entry for every ordered pair, each summing to the target size', () => {

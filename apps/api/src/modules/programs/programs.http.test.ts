@@ -60,6 +60,50 @@ describe('programs API: validation, errors and idempotency', () => {
       { config: { policy: { certificateValidityYears: 5 } } },
       'config.policy.certificateValidityYears',
     ],
+    [
+      'an imported finding on a requirement the catalog does not have',
+      {
+        config: { certificationBody: 'Example CB' },
+        existingCertificate: {
+          certificateNumber: 'C-1',
+          decisionDate: '2025-03-10',
+          expiryDate: '2028-03-09',
+          openFindings: [
+            {
+              severity: 'MINOR',
+              description: 'x',
+              requirementIds: ['iso27001:A.5.99'],
+              raisedOn: '2025-03-01',
+            },
+          ],
+        },
+      },
+      'existingCertificate.openFindings.0.requirementIds.0',
+    ],
+    [
+      'an imported certificate without its certification body',
+      {
+        existingCertificate: {
+          certificateNumber: 'C-1',
+          decisionDate: '2025-03-10',
+          expiryDate: '2028-03-09',
+        },
+      },
+      'config.certificationBody',
+    ],
+    [
+      'an imported certificate longer than the policy allows',
+      {
+        config: { certificationBody: 'Example CB' },
+        existingCertificate: {
+          certificateNumber: 'C-1',
+          decisionDate: '2025-03-10',
+          expiryDate: '2028-03-10',
+        },
+      },
+      'existingCertificate.expiryDate',
+    ],
+    ['a person count of zero', { settings: { personsInScope: 0 } }, 'settings.personsInScope'],
   ])('rejects %s with 400 naming %s', async (_, override, path) => {
     const res = await post(isoProgramBody(override)).expect(400);
     expect((res.body as ErrorBody).message).toBe('Validation failed');
@@ -80,6 +124,28 @@ describe('programs API: validation, errors and idempotency', () => {
     ['an impossible first period start', { firstPeriodStart: '2026-13-01' }, 'firstPeriodStart'],
     ['a readiness window of zero days', { config: { readinessDays: 0 } }, 'config.readinessDays'],
     ['an empty CPA firm', { config: { cpaFirm: '  ' } }, 'config.cpaFirm'],
+    [
+      'a running period that has not started',
+      { currentPeriod: { start: '2026-03-01', end: '2027-02-28' } },
+      'currentPeriod.start',
+    ],
+    [
+      'a running period longer than 12 months',
+      { currentPeriod: { start: '2025-06-01', end: '2026-06-01' } },
+      'currentPeriod.end',
+    ],
+    [
+      'a last report issued before its period ended',
+      {
+        lastReport: {
+          periodStart: '2025-01-01',
+          periodEnd: '2025-12-31',
+          issuedOn: '2025-12-01',
+          opinion: 'UNMODIFIED',
+        },
+      },
+      'lastReport.issuedOn',
+    ],
   ])('rejects a SOC 2 program with %s with 400 naming %s', async (_, override, path) => {
     const res = await post(soc2ProgramBody(override)).expect(400);
     expect((res.body as ErrorBody).message).toBe('Validation failed');

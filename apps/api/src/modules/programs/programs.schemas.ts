@@ -1,9 +1,13 @@
 import {
   calendarDateSchema,
-  isoCertificationStartInputSchema,
+  changeIsoSettingsInputSchema,
+  changeSoc2SettingsInputSchema,
+  checkIsoStart,
+  checkSoc2Start,
+  isoCertificationStartFields,
   programKinds,
-  soc2AttestationStartInputSchema,
-} from '@certflow/contracts';
+  soc2AttestationStartFields,
+} from '@certflow/contracts/domain';
 import { z } from 'zod';
 
 import { createUnionZodDto, createZodDto } from '../../common/zod-dto.js';
@@ -16,27 +20,30 @@ const commonFields = {
 };
 
 /**
- * The workflow's own start-input schema (minus the ids the API assigns), so the API rejects exactly what the
- * workflow would reject, and a 400 names the field instead of a workflow failing later.
+ * The workflow's own start-input schema (minus the ids the API assigns) with the same cross-field rules, so the
+ * API rejects exactly what the workflow would reject, and a 400 names the field instead of a workflow failing
+ * later. An existing certificate (`existingCertificate`) and its open findings' requirement ids are checked here.
  */
-const isoProgramSchema = isoCertificationStartInputSchema
+const isoProgramSchema = isoCertificationStartFields
   .omit({ programId: true, organizationId: true })
   .extend({
     ...commonFields,
     kind: z.literal('ISO_CERTIFICATION'),
     startDate: calendarDateSchema.describe('First day of the program, YYYY-MM-DD'),
-  });
+  })
+  .superRefine(checkIsoStart);
 
 // A SOC 2 attestation covers exactly one framework. Its workflow input has no frameworks field; the program
 // row (and its search attribute) still records it so lists and filters treat every kind alike.
-const soc2ProgramSchema = soc2AttestationStartInputSchema
+const soc2ProgramSchema = soc2AttestationStartFields
   .omit({ programId: true, organizationId: true })
   .extend({
     ...commonFields,
     kind: z.literal('SOC2_ATTESTATION'),
     frameworks: z.array(z.literal('soc2')).length(1).describe('Always exactly ["soc2"]'),
     startDate: calendarDateSchema.describe('First day of the program, YYYY-MM-DD'),
-  });
+  })
+  .superRefine(checkSoc2Start);
 
 // Discriminated by `kind`, so each kind's rules (e.g. which frameworks it allows) report the failing path
 // such as `frameworks.0` rather than a vague "no union member matched".
@@ -82,8 +89,24 @@ export type ProgramStateView = z.infer<typeof programStateViewSchema>;
 
 export const programDetailSchema = programSchema.extend({ state: programStateViewSchema });
 
+/**
+ * A change of a program's audit-time and cost settings: the workflow's own `changeSettings` input, ISO or SOC 2
+ * depending on the program's kind (validated against the right one once the program is loaded).
+ */
+// The actor is the signed-in caller, never a field of the body.
+export const changeProgramSettingsSchemas = {
+  ISO_CERTIFICATION: changeIsoSettingsInputSchema.omit({ actor: true }),
+  SOC2_ATTESTATION: changeSoc2SettingsInputSchema.omit({ actor: true }),
+} as const;
+const changeProgramSettingsSchema = z.union([
+  changeProgramSettingsSchemas.ISO_CERTIFICATION,
+  changeProgramSettingsSchemas.SOC2_ATTESTATION,
+]);
+
 // DTO class names become the OpenAPI component names (and so the generated client's type names).
 /** Documents the request body; POST /programs validates with `createProgramSchema` itself (a union). */
 export class CreateProgram extends createUnionZodDto(createProgramSchema) {}
 export class Program extends createZodDto(programSchema) {}
 export class ProgramDetail extends createZodDto(programDetailSchema) {}
+/** Documents the request body; PATCH /programs/:id/settings validates with the program kind's schema itself. */
+export class ChangeProgramSettings extends createUnionZodDto(changeProgramSettingsSchema) {}

@@ -34,7 +34,7 @@ export interface CreateProgramResult {
   created: boolean;
 }
 
-function toProgram(row: ProgramRow): Program {
+export function toProgram(row: ProgramRow): Program {
   return {
     id: row.id,
     organizationId: row.organizationId,

@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 import type { INestApplication } from '@nestjs/common';
 import {
+  addMonths,
+  calendarDateOf,
+  expiryFor,
+  monthsAfter,
   CertflowFrameworks,
   CertflowOrganizationId,
   CertflowProgramKind,
@@ -201,5 +205,52 @@ describe('POST /programs runs the workflow on a real worker', () => {
     expect(description.taskQueue).toBe(PROGRAM_TASK_QUEUE);
     expect(description.typedSearchAttributes.get(CertflowProgramKind)).toBe('SOC2_ATTESTATION');
     expect([...(description.typedSearchAttributes.get(CertflowFrameworks) ?? [])]).toEqual(['soc2']);
+  });
+
+  it('starts from an existing certificate and changes its audit settings through the workflow', async () => {
+    const { organization, session, admin } = await createOrganizationWithAdmin(app);
+    // The dev server runs on the real clock: a certificate decided two months ago.
+    const today = calendarDateOf(Date.now());
+    const decisionDate = addMonths(today, -2);
+    const expiryDate = expiryFor(decisionDate, 3);
+    const body = isoProgramBody({
+      frameworks: ['iso27001'],
+      startDate: today,
+      config: { certificationBody: 'Example CB' },
+      settings: { personsInScope: 100, terms: { currency: 'EUR', dayRate: 1400 } },
+      existingCertificate: { certificateNumber: 'ISMS-0042', decisionDate, expiryDate },
+    });
+    const program = (await session.post(programsPath(organization.id)).send(body).expect(201))
+      .body as Program;
+    const detail = await liveDetail(session, program.id);
+    expect(detail.state.workflow).toMatchObject({
+      stage: 'SURVEILLANCE_1',
+      certificate: { number: 'ISMS-0042', frameworks: ['iso27001'], origin: 'existing-certificate' },
+      dates: { surveillance1Due: monthsAfter(decisionDate, 12), expiryDate },
+      auditPlan: { currency: 'EUR', totalDays: 16 },
+    });
+
+    const changed = await session
+      .patch(`/programs/${program.id}/settings`)
+      .send({ settings: { personsInScope: 300 }, reason: 'Acquisition of a subsidiary' })
+      .expect(200);
+    expect((changed.body as ProgramDetail).state.workflow).toMatchObject({
+      settings: { personsInScope: 300 },
+      auditPlan: { totalDays: 20, totalCost: 20 * 1400 },
+    });
+    const refused = await session
+      .patch(`/programs/${program.id}/settings`)
+      .send({ settings: { personsInScope: 300 }, reason: 'again' })
+      .expect(422);
+    expect(refused.body).toEqual({ message: 'These settings are already in place.' });
+    // The actor is the signed-in caller; a body cannot claim to be someone else.
+    const event = await eventually(
+      async () =>
+        (await db.prisma.auditEvent.findFirst({
+          where: { programId: program.id, type: 'settings.changed' },
+        })) ?? undefined,
+      () => 'the settings.changed audit event',
+    );
+    expect(event).toMatchObject({ actor: admin.email, payload: { changed: ['personsInScope'] } });
   });
 });

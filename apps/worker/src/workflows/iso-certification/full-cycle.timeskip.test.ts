@@ -266,20 +266,23 @@ describe('a full ISO 27001 + 42001 certification cycle into the next cycle (time
       }
       const cycle2 = await next.query(getIsoProgramStateQuery);
 
-      // Surveillance 1 of cycle 2 is missed: the new run's timers work, and the certificate is suspended.
-      await sleepUntil(env, '2036-02-02');
+      // Surveillance 1 of cycle 2 (due at the end of the cycle's first year, the leap day 2036-02-29) is missed:
+      // the new run's timers work, and the certificate is suspended.
+      await sleepUntil(env, '2036-02-29');
+      expect((await next.query(getIsoProgramStateQuery)).stage).toBe('SURVEILLANCE_1');
+      await sleepUntil(env, '2036-03-01');
       const late = await next.query(getIsoProgramStateQuery);
       expect(late.atRiskReasons).toEqual(['missed:surveillance1', 'certificate-suspended']);
       expect(late).toMatchObject({
         stage: 'SUSPENDED',
-        suspension: { since: '2036-02-02', until: '2036-08-02', missedAudit: 'surveillance1' },
+        suspension: { since: '2036-03-01', until: '2036-08-31', missedAudit: 'surveillance1' },
       });
       await next.executeUpdate(endProgramUpdate, { args: [{ actor, reason: 'test finished' }] });
       await next.result();
       return { firstRunId, secondRunId, cycle2 };
     });
     const wallSeconds = (Date.now() - wallStart) / 1000;
-    console.log(`full ISO cycle (2031-06 → 2036-02) took ${wallSeconds.toFixed(1)} s of wall time`);
+    console.log(`full ISO cycle (2031-06 → 2036-03) took ${wallSeconds.toFixed(1)} s of wall time`);
 
     expect(secondRunId).not.toBe(firstRunId);
     expect(cycle2).toMatchObject({
@@ -290,7 +293,9 @@ describe('a full ISO 27001 + 42001 certification cycle into the next cycle (time
         decisionDate: '2035-02-01',
         cycleStart: '2035-03-01',
         expiryDate: '2038-02-28',
-        surveillance1Due: '2036-02-01',
+        // Recertified a month before expiry: surveillance 1 is counted inside the new cycle.
+        surveillance1Due: '2036-02-29',
+        recertificationEarliest: '2037-03-01',
       },
       tasks: [],
       findings: [],
@@ -331,7 +336,7 @@ describe('a full ISO 27001 + 42001 certification cycle into the next cycle (time
       'ENDED',
     ]);
     const missed = events.filter((e) => e.type === 'deadline.missed').map((e) => e.payload);
-    expect(missed).toEqual([{ deadline: 'surveillance1', due: '2036-02-01' }]);
+    expect(missed).toEqual([{ deadline: 'surveillance1', due: '2036-02-29' }]);
 
     // Email: one per reminder/escalation/assignment/missed deadline, each sent once.
     const ids = smtp.messages.map((m) => m.messageId);

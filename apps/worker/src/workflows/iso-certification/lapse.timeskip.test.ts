@@ -129,14 +129,15 @@ describe('a certificate that is suspended, withdrawn or lapses (time-skipping)',
       const suspended = await handle.query(getIsoProgramStateQuery);
       expect(suspended).toMatchObject({
         stage: 'SUSPENDED',
-        suspension: { since: '2041-02-08', until: '2041-08-08', missedAudit: 'surveillance1' },
-        nextMilestone: { kind: 'suspension-ends', due: '2041-08-08' },
+        // Six months from its first day: through 2041-08-07, withdrawn on 2041-08-08.
+        suspension: { since: '2041-02-08', until: '2041-08-07', missedAudit: 'surveillance1' },
+        nextMilestone: { kind: 'suspension-ends', due: '2041-08-07' },
       });
       await expectRejected(
         handle.executeUpdate(scheduleAuditUpdate, {
           args: [{ actor, audit: 'surveillance1', date: '2041-09-01' }],
         }),
-        /must take place by 2041-08-08, when the suspension ends in withdrawal/,
+        /must take place by 2041-08-07, when the suspension ends in withdrawal/,
       );
 
       await sleepUntil(env, '2041-08-10');
@@ -152,7 +153,7 @@ describe('a certificate that is suspended, withdrawn or lapses (time-skipping)',
     const on = (type: string) =>
       events.filter((e) => e.type === type).map((e) => e.occurredAt.toISOString().slice(0, 10));
     expect(on('certification.suspended')).toEqual(['2041-02-08']);
-    expect(on('certification.withdrawn')).toEqual(['2041-08-09']);
+    expect(on('certification.withdrawn')).toEqual(['2041-08-08']);
     expect(events.filter((e) => e.type === 'stage.changed').map((e) => e.payload.to)).toEqual([
       'REMEDIATION',
       'STAGE1',
@@ -215,10 +216,16 @@ describe('a certificate that is suspended, withdrawn or lapses (time-skipping)',
       await sleepUntil(env, d('2043-08-08'));
       const { handle: current, state } = await nextRun(env, seeded.workflowId, handle.firstExecutionRunId);
       expect(state).toMatchObject({ cycle: 2, stage: 'REMEDIATION', missedDeadlines: [] });
-      expect(state.audits).toEqual({
-        'internal-audit': { lastDay: d('2040-01-02') },
-        'management-review': { lastDay: d('2040-01-02') },
-      });
+      // The readiness evidence of the lapsed cycle no longer counts: a new internal audit and management
+      // review, held after the certificate ended, come before Stage 1.
+      expect(state.audits).toEqual({});
+      expect(state.dates.readinessNotBefore).toBe(d('2043-02-07'));
+      await expectRejected(
+        current.executeUpdate(recordAuditOutcomeUpdate, {
+          args: [{ actor, audit: 'internal-audit', lastDay: d('2043-02-06') }],
+        }),
+        /belongs to the certificate that ended/,
+      );
       await current.executeUpdate(endProgramUpdate, { args: [{ actor, reason: 'test finished' }] });
       await current.result();
     });

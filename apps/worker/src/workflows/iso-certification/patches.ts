@@ -14,4 +14,27 @@ export const isoPatches = {
    * before, the missed deadline was only flagged. Replaying the older histories keeps the old behaviour.
    */
   suspensionOnMissedSurveillance: 'iso-suspension-on-missed-surveillance',
+  /**
+   * 2026-11 (decided when a run starts): a certificate restored after a lapse is valid from the restoration
+   * decision, keeps the expiry of the rolled-on cycle, and the lapse shows as not certified (17021-1 §9.6.3).
+   * Before, the restored cycle ran from the day after the old expiry as if nothing had lapsed.
+   */
+  restorationFromDecision: 'iso-restoration-from-decision',
+  /**
+   * 2026-11 (decided when a run starts): a standard added to a certified program is not certified until its own
+   * Stage 1, Stage 2 and decision (an extension); before Stage 1 it joins the initial audit; otherwise it is
+   * refused. Before, the added standard silently joined the certificate.
+   */
+  addedStandardInitialAudit: 'iso-added-standard-initial-audit',
+  /**
+   * 2026-11 (decided when a run starts): after an early recertification, surveillance 1 of the next cycle is
+   * counted inside that cycle and cannot be held before it starts; the recertification audit may be held from
+   * the last `recertificationWindowMonths` before expiry unless overridden.
+   */
+  recertificationWindow: 'iso-recertification-window',
+  /**
+   * 2026-11 (decided when a run starts): a new initial audit after a lapse or withdrawal needs an internal audit
+   * and a management review held after the old certificate ended; before, those of the lapsed cycle were kept.
+   */
+  freshReadinessAfterLapse: 'iso-fresh-readiness-after-lapse',
 } as const;

@@ -1,114 +1,48 @@
 import {
-  cancelTaskUpdate,
-  changeScopeUpdate,
-  closeFindingUpdate,
-  completeGapAssessmentUpdate,
-  completeTaskUpdate,
-  endProgramUpdate,
   getIsoProgramStateQuery,
   type IsoCertificationStartInput,
   isoCertificationStartInputSchema,
   type IsoProgramState,
-  overrideRuleUpdate,
-  reassignTaskUpdate,
-  recordAuditOutcomeUpdate,
-  recordCertificationDecisionUpdate,
-  reinstateCertificationUpdate,
-  scheduleAuditUpdate,
-  suspendCertificationUpdate,
-  withdrawCertificationUpdate,
+  isoUpdates,
 } from '@certflow/contracts';
 import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { decidePatches } from '../shared/patch-gate.js';
+import { sharedPatches } from '../shared/patches.js';
 import { parseStartInput } from '../shared/program-messages.js';
 import { ProgramRuntime } from '../shared/program-runtime.js';
 import { IsoProgram } from './iso-program.js';
+import { isoPatches } from './patches.js';
+
+/** Patches decided once per run (shared/patch-gate.ts), in the order their markers are recorded. */
+export const decidedAtRunStart = [
+  sharedPatches.monthWindows,
+  sharedPatches.requirementLinks,
+  isoPatches.restorationFromDecision,
+  isoPatches.addedStandardInitialAudit,
+  isoPatches.recertificationWindow,
+  isoPatches.freshReadinessAfterLapse,
+];
 
 /**
  * One run per certification cycle of an ISO/IEC 27001 and/or 42001 program. The first run starts at the gap
- * assessment; each recertification (or a new initial audit after a lapse) continues as new with the compact
- * state as the second argument. The workflow id stays `programWorkflowId(organizationId, programId)`.
+ * assessment or from an existing certificate; each recertification (or a new initial audit after a lapse)
+ * continues as new with the compact state as the second argument. The workflow id stays
+ * `programWorkflowId(organizationId, programId)`.
  */
 export async function isoCertificationWorkflow(
   startInput: IsoCertificationStartInput,
   carried?: IsoProgramState,
 ): Promise<IsoProgramState> {
   const input = parseStartInput(isoCertificationStartInputSchema, startInput);
+  const isPatched = decidePatches(decidedAtRunStart, patched);
   const clock = () => Date.now();
   const state = carried ?? IsoProgram.initialState(input, new Date(clock()).toISOString().slice(0, 10));
-  const program = new IsoProgram(state, clock, uuid4, patched);
-  if (!carried) {
-    program.effects.audit('program.started', null, {
-      frameworks: input.frameworks,
-      startDate: input.startDate,
-      gapAssessmentDue: state.dates.gapAssessmentDue,
-      certificationBody: input.config.certificationBody ?? null,
-    });
-  }
+  const program = new IsoProgram(state, clock, uuid4, isPatched);
+  if (!carried) program.begin(input);
 
   const runtime = new ProgramRuntime(program, state);
   setHandler(getIsoProgramStateQuery, () => program.snapshot());
-
-  runtime.registerUpdate(
-    completeGapAssessmentUpdate,
-    (i) => program.checkCompleteGapAssessment(i),
-    (i) => program.applyCompleteGapAssessment(i),
-  );
-  runtime.registerUpdate(
-    scheduleAuditUpdate,
-    (i) => program.checkScheduleAudit(i),
-    (i) => program.applyScheduleAudit(i),
-  );
-  runtime.registerUpdate(
-    recordAuditOutcomeUpdate,
-    (i) => program.checkRecordAuditOutcome(i),
-    (i) => program.applyRecordAuditOutcome(i),
-  );
-  runtime.registerUpdate(
-    recordCertificationDecisionUpdate,
-    (i) => program.checkRecordCertificationDecision(i),
-    (i) => program.applyRecordCertificationDecision(i),
-  );
-  runtime.registerUpdate(
-    closeFindingUpdate,
-    (i) => program.checkCloseFinding(i),
-    (i) => program.applyCloseFinding(i),
-  );
-  runtime.registerTaskUpdates({
-    complete: completeTaskUpdate,
-    reassign: reassignTaskUpdate,
-    cancel: cancelTaskUpdate,
-  });
-  runtime.registerUpdate(
-    overrideRuleUpdate,
-    (i) => program.checkOverrideRule(i),
-    (i) => program.applyOverrideRule(i),
-  );
-  runtime.registerUpdate(
-    changeScopeUpdate,
-    (i) => program.checkChangeScope(i),
-    (i) => program.applyChangeScope(i),
-  );
-  runtime.registerUpdate(
-    suspendCertificationUpdate,
-    (i) => program.checkSuspendCertification(i),
-    (i) => program.applySuspendCertification(i),
-  );
-  runtime.registerUpdate(
-    reinstateCertificationUpdate,
-    (i) => program.checkReinstateCertification(i),
-    (i) => program.applyReinstateCertification(i),
-  );
-  runtime.registerUpdate(
-    withdrawCertificationUpdate,
-    (i) => program.checkWithdrawCertification(i),
-    (i) => program.applyWithdrawCertification(i),
-  );
-  runtime.registerUpdate(
-    endProgramUpdate,
-    (i) => program.checkEndProgram(i),
-    (i) => program.applyEndProgram(i),
-  );
-
+  runtime.registerUpdates(isoUpdates, program.updateHandlers());
   runtime.registerSharedSignals();
 
   return runtime.run({

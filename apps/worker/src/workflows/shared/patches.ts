@@ -10,4 +10,16 @@ export const sharedPatches = {
    * activities to 2 rounds, which keeps histories short and evicted programs cheap to replay.
    */
   batchedEffects: 'batched-effects',
+  /**
+   * 2026-11 (decided when a run starts): every window counted in months ends by one convention
+   * (docs/adr/0011-month-windows.md): Stage 1 validity, major closure, restoration, suspension, first and second
+   * surveillance, SOC 2 observation periods and bridge-letter spans. Runs without the marker keep clamped
+   * `addMonths` arithmetic (`legacy-dates.ts`).
+   */
+  monthWindows: 'month-window-convention',
+  /**
+   * 2026-11 (decided when a run starts): tasks, findings and SOC 2 exceptions carry the crosswalk links of their
+   * requirements to the other frameworks (`@certflow/catalog/lookup`).
+   */
+  requirementLinks: 'requirement-links',
 } as const;

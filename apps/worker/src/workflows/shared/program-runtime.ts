@@ -4,24 +4,23 @@ import {
   attachEvidenceSignal,
   attachEvidenceSignalInputSchema,
   type CalendarDate,
-  type CancelTaskInput,
-  type CompleteTaskInput,
-  type ReassignTaskInput,
   startOfDayMs,
 } from '@certflow/contracts';
 import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { EffectQueue } from './effects.js';
 import { publishSearchAttributes, readable, type ProgramListAttributes } from './program-messages.js';
-import type { RemediationTaskBook } from './remediation-tasks.js';
+import type { UpdateHandler } from './program-rules.js';
 import { projectStage, runEffects, type ProgramIdentity } from './run-effects.js';
+
+type HandlerInput<H> = H extends UpdateHandler<infer I> ? I : never;
 
 /** What every program kind's rules object offers the workflow (IsoProgram, Soc2Program). */
 export interface RunnableProgram<S> {
   readonly effects: EffectQueue;
-  readonly tasks: RemediationTaskBook;
-  /** The workflow's current day, which task actions are checked against. */
-  readonly today: CalendarDate;
+  readonly tasks: {
+    attachEvidence(taskId: string, evidence: { title: string; uri: string }, actor: string): void;
+  };
   readonly transition: { kind: string };
   tick(): void;
   snapshot(): S;
@@ -46,44 +45,26 @@ export class ProgramRuntime<S extends ProgramSnapshot> {
   ) {}
 
   /** An update whose validator is `check` and whose handler is `apply`; rejections read as plain messages. */
-  registerUpdate<I>(
-    update: UpdateDefinition<S, [I]>,
-    check: (input: I) => unknown,
-    apply: (input: I) => void,
-  ): void {
+  registerUpdate<I>(update: UpdateDefinition<S, [I]>, handler: UpdateHandler<I>): void {
     setHandler(
       update,
       (arg: I) => {
-        readable(() => apply(arg));
+        readable(() => handler.apply(arg));
         this.version++;
         return this.program.snapshot();
       },
-      { validator: (arg: I) => void readable(() => check(arg)) },
+      { validator: (arg: I) => void readable(() => handler.check(arg)) },
     );
   }
 
-  /** The remediation-task updates every program kind offers, carried out by its task book. */
-  registerTaskUpdates(updates: {
-    complete: UpdateDefinition<S, [CompleteTaskInput]>;
-    reassign: UpdateDefinition<S, [ReassignTaskInput]>;
-    cancel: UpdateDefinition<S, [CancelTaskInput]>;
-  }): void {
-    const { tasks } = this.program;
-    this.registerUpdate(
-      updates.complete,
-      (i) => tasks.checkComplete(i, this.program.today),
-      (i) => tasks.applyComplete(i, this.program.today),
-    );
-    this.registerUpdate(
-      updates.reassign,
-      (i) => tasks.checkReassign(i, this.program.today),
-      (i) => tasks.applyReassign(i, this.program.today),
-    );
-    this.registerUpdate(
-      updates.cancel,
-      (i) => tasks.checkCancel(i),
-      (i) => tasks.applyCancel(i),
-    );
+  /** Every update of a program kind, each with the handler of the same name from the rules. */
+  registerUpdates<H extends Record<string, UpdateHandler<never>>>(
+    definitions: { [K in keyof H]: UpdateDefinition<S, [HandlerInput<H[K]>]> },
+    handlers: H,
+  ): void {
+    for (const name of Object.keys(handlers) as (keyof H & string)[]) {
+      this.registerUpdate(definitions[name], handlers[name] as UpdateHandler<HandlerInput<H[typeof name]>>);
+    }
   }
 
   /** Signals cannot be rejected, so malformed ones are dropped rather than failing the workflow. */

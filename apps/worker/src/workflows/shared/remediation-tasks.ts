@@ -11,6 +11,7 @@ import {
   reminderDates,
   type RemediationTaskSource,
   type RemediationTaskState,
+  type RequirementLink,
 } from '@certflow/contracts';
 import type { EffectQueue } from './effects.js';
 import { parseOrReject } from './program-messages.js';
@@ -99,6 +100,8 @@ export class RemediationTaskBook {
     input: { title: string; ownerEmail: string; dueDate: CalendarDate; requirementIds: string[] },
     source: RemediationTaskSource,
     actor: string | null,
+    /** Crosswalk links of `requirementIds`, so other programs see the same remediation. */
+    links?: RequirementLink[],
   ): RemediationTaskState {
     const task: RemediationTaskState = {
       id,
@@ -111,6 +114,7 @@ export class RemediationTaskBook {
       remindersSent: [],
       escalated: false,
       evidence: [],
+      ...(links && { links }),
     };
     this.tasks.push(task);
     const seq = this.effects.audit('task.created', actor, {
@@ -121,6 +125,7 @@ export class RemediationTaskBook {
       requirementIds: task.requirementIds,
       source:
         source.kind === 'finding' ? { kind: 'finding', findingId: source.findingId } : { kind: source.kind },
+      ...(links && { links: links.map((l) => ({ ...l })) }),
     });
     this.effects.email(
       seq,

@@ -201,20 +201,18 @@ describe('SOC 2 attestation workflow on the time-skipping server', () => {
       });
       await nextRun();
 
-      // Bridge letter from 2028-01-01 for at most 3 months: through 2028-03-31, not a day more.
+      // A bridge letter from 2028-01-01 vouches for nothing after the day it is signed.
       await expectRejected(
         handle.executeUpdate(issueBridgeLetterUpdate, {
-          args: [{ actor, issuedOn: d('2028-02-20'), coversTo: d('2028-04-01') }],
+          args: [{ actor, issuedOn: d('2028-02-20'), coversTo: d('2028-03-31') }],
         }),
-        new RegExp(
-          `^A bridge letter may cover at most 3 months \\(through ${d('2028-03-31')}\\); record an override`,
-        ),
+        new RegExp(`^A bridge letter speaks only for days up to its own issue date \\(${d('2028-02-20')}\\)`),
       );
       const bridged = await handle.executeUpdate(issueBridgeLetterUpdate, {
-        args: [{ actor, issuedOn: d('2028-02-20'), coversTo: d('2028-03-31') }],
+        args: [{ actor, issuedOn: d('2028-02-20'), coversTo: d('2028-02-20') }],
       });
       expect(bridged.bridgeLetters).toEqual([
-        { afterPeriod: 1, issuedOn: d('2028-02-20'), from: d('2028-01-01'), to: d('2028-03-31') },
+        { afterPeriod: 1, issuedOn: d('2028-02-20'), from: d('2028-01-01'), to: d('2028-02-20') },
       ]);
       expect(bridged.coverage.days).toEqual({ covered: 365, bridged: 51, pending: 0, gap: 0 });
 

@@ -16,6 +16,7 @@ describe('frameworksForKind', () => {
 describe('labels', () => {
   it('names known stages and milestones and humanizes unknown codes', () => {
     expect(stageLabel('GAP_ASSESSMENT')).toBe('Gap assessment');
+    expect(stageLabel('OBSERVATION')).toBe('Observation period');
     expect(stageLabel('SOME_NEW_STAGE')).toBe('Some new stage');
     expect(milestoneLabel('gap-assessment-due')).toBe('Gap assessment due');
     expect(humanize('overdue-tasks:2')).toBe('Overdue tasks:2');

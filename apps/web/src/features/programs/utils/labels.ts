@@ -1,4 +1,5 @@
 import { frameworkIds, getFramework, isFrameworkId } from '@certflow/catalog';
+import type { IsoStage, Soc2Stage } from '@certflow/contracts/domain';
 import type { BadgeTone } from '@certflow/ui';
 
 import type { ProgramKind } from '../api/program-schema';
@@ -8,7 +9,8 @@ export const programKindLabels: Record<ProgramKind, string> = {
   SOC2_ATTESTATION: 'SOC 2 Type II attestation',
 };
 
-const stageLabels: Record<string, string> = {
+// Typed by the contracts' stage lists, so a stage added to either program kind fails the build until labelled.
+const stageLabels: Record<IsoStage | Soc2Stage, string> = {
   GAP_ASSESSMENT: 'Gap assessment',
   REMEDIATION: 'Remediation',
   STAGE1: 'Stage 1 audit',
@@ -20,6 +22,10 @@ const stageLabels: Record<string, string> = {
   SUSPENDED: 'Suspended',
   LAPSED: 'Lapsed',
   ENDED: 'Ended',
+  READINESS: 'Readiness assessment',
+  OBSERVATION: 'Observation period',
+  FIELDWORK: 'Fieldwork',
+  REPORTING: 'Reporting',
 };
 
 const milestoneLabels: Record<string, string> = {
@@ -37,6 +43,13 @@ const milestoneLabels: Record<string, string> = {
   'certificate-expiry': 'Certificate expires',
   'restoration-deadline': 'Restoration deadline',
   'suspension-ends': 'Suspension ends (withdrawal)',
+  'readiness-due': 'Readiness assessment due',
+  'type1-as-of': 'Type I examination date',
+  'observation-start': 'Observation period starts',
+  'observation-end': 'Observation period ends',
+  fieldwork: 'Fieldwork',
+  'fieldwork-due': 'Fieldwork must start',
+  'report-due': 'Report due',
 };
 
 /** `SOME_CODE` or `some-code` → "Some code", for values this app has no label for yet. */
@@ -45,7 +58,8 @@ export function humanize(code: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export const stageLabel = (stage: string): string => stageLabels[stage] ?? humanize(stage);
+export const stageLabel = (stage: string): string =>
+  (stageLabels as Record<string, string>)[stage] ?? humanize(stage);
 export const milestoneLabel = (kind: string): string => milestoneLabels[kind] ?? humanize(kind);
 
 export function stageTone(stage: string | null): BadgeTone {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  getIsoProgramStateQuery,
-  isoCertificationStartInputSchema,
-  isoUpdateInputSchemas,
-  isoUpdates,
-} from './iso-certification.js';
+import { isoUpdateInputSchemas } from './iso-inputs.js';
+import { getIsoProgramStateQuery, isoUpdates } from './iso-messages.js';
+import { isoCertificationStartInputSchema } from './iso-model.js';
 import { programWorkflowId, programWorkflowTypes } from './program.js';
 
 describe('ISO certification contracts', () => {
@@ -26,6 +23,7 @@ describe('ISO certification contracts', () => {
         findingResponseDays: 90,
         restorationWindowMonths: 6,
         suspensionMaxMonths: 6,
+        recertificationWindowMonths: 12,
       },
       gapAssessmentDays: 90,
       reminderDaysBefore: [14, 7, 1],
@@ -64,6 +62,7 @@ describe('ISO certification contracts', () => {
     expect(Object.keys(isoUpdateInputSchemas).sort()).toEqual([
       'cancelTask',
       'changeScope',
+      'changeSettings',
       'closeFinding',
       'completeGapAssessment',
       'completeTask',
@@ -77,7 +76,7 @@ describe('ISO certification contracts', () => {
       'suspendCertification',
       'withdrawCertification',
     ]);
-    for (const [name, def] of Object.entries(isoUpdates)) expect(def.name).toBe(name);
+    for (const [name, def] of Object.entries(isoUpdates)) expect((def as { name: string }).name).toBe(name);
     const bad = isoUpdateInputSchemas.completeTask.safeParse({
       actor: 'a',
       taskId: 't',
