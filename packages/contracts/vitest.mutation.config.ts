@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config';
+
+// Stryker's vitest run (stryker.config.mjs): the package's own settings (pool forks) without the test of the Temporal
+// connection settings, which reads files and names no date, time or cost rule.
+export default defineConfig({
+  test: {
+    ...base.test,
+    exclude: ['src/temporal-connection.test.ts', '**/node_modules/**'],
+  },
+});
