@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config';
+import base from './vitest.config.js';
 
 // Stryker's vitest run (stryker.config.mjs): the project's own settings (pool forks, setup file) with only the pure
 // rule tests of the `unit` project — no dev server, no time-skipping server, no database, no workflow bundle.

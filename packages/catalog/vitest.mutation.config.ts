@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config';
+import base from './vitest.config.js';
 
 // Stryker's vitest run (stryker.config.mjs): the package's own settings (pool forks) without the purity test, which reads
 // the source files (Stryker's instrumented copies in its sandbox) instead of running them.

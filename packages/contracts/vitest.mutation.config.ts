@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config';
+import base from './vitest.config.js';
 
 // Stryker's vitest run (stryker.config.mjs): the package's own settings (pool forks) without the test of the Temporal
 // connection settings, which reads files and names no date, time or cost rule.
