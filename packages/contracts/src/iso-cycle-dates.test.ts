@@ -88,6 +88,15 @@ describe('ISO certification cycle dates', () => {
     expect(nextCycleDates('2030-03-14', '2030-03-14', policy).surveillance1Due).toBe('2031-03-14');
   });
 
+  it('a recertification decided after the old expiry counts surveillance 1 from the decision', () => {
+    expect(nextCycleDates('2030-03-14', '2030-04-01', policy)).toEqual({
+      decisionDate: '2030-04-01',
+      cycleStart: '2030-03-15',
+      expiryDate: '2033-03-14',
+      surveillance1Due: '2031-04-01',
+    });
+  });
+
   it('restoration is valid from its decision, expires on the rolled-on date and leaves the lapse uncertified', () => {
     expect(restoredCycleDates('2029-09-30', '2029-11-03', policy)).toEqual({
       decisionDate: '2029-11-03',

@@ -232,6 +232,28 @@ describe('SOC 2 opinions and the report due day', () => {
     expect(dayAfter.segments).toEqual([{ kind: 'gap', from: '2027-01-01', to: '2028-02-26' }]);
   });
 
+  it('examines a single day when today is the first day to cover', () => {
+    const c = computeCoverage({ from: '2027-01-01', periods: [p1], bridgeLetters: [], asOf: '2027-01-01' });
+    expect(c.segments).toEqual([{ kind: 'pending', from: '2027-01-01', to: '2027-01-01' }]);
+  });
+
+  it('a day before a later period starts belongs to no period: a gap, not pending', () => {
+    const c = computeCoverage({
+      from: '2027-01-01',
+      periods: [
+        { ...p1, opinion: 'UNMODIFIED' },
+        { start: '2028-04-01', end: '2029-03-31', reportDue: '2029-05-26' },
+      ],
+      bridgeLetters: [],
+      asOf: '2028-04-02',
+    });
+    expect(c.segments).toEqual([
+      { kind: 'covered', from: '2027-01-01', to: '2027-12-31' },
+      { kind: 'gap', from: '2028-01-01', to: '2028-03-31' },
+      { kind: 'pending', from: '2028-04-01', to: '2028-04-02' },
+    ]);
+  });
+
   it('counts the first and the last day of a period and of a bridge letter, both inclusive', () => {
     const c = computeCoverage({
       from: '2027-01-01',
