@@ -6,6 +6,8 @@ import base from './vitest.config.js';
 export default defineConfig({
   test: {
     ...base.test,
+    // Pure functions and data: one module graph per process instead of a fresh import per test file and mutant.
+    isolate: false,
     exclude: ['src/temporal-connection.test.ts', '**/node_modules/**'],
   },
 });
