@@ -189,6 +189,30 @@ describe('coverage engine, edges', () => {
     expect(partly.chains.map((c) => c.yields)).toEqual(['partial', 'partial']);
   });
 
+  it('puts the strongest chain first even when a weaker source comes first in the catalog', () => {
+    // ISO/IEC 27001 A.8.15 (logging) only intersects SOC 2 CC7.2; A.8.16 (monitoring) is equal to it.
+    const r = find(
+      computeCoverage(
+        'iso27001',
+        { 'iso27001:A.8.15': 'implemented', 'iso27001:A.8.16': 'implemented' },
+        'soc2',
+      ),
+      'soc2:CC7.2',
+    );
+    expect(r).toMatchObject({ state: 'satisfied', needsReview: false });
+    expect(r.chains.map((c) => [c.source, c.yields])).toEqual([
+      ['iso27001:A.8.16', 'satisfied'],
+      ['iso27001:A.8.15', 'partial'],
+    ]);
+  });
+
+  it('carries a superset row over fully', () => {
+    // ISO/IEC 27001 6.1.3 (risk treatment) is a superset of SOC 2 CC5.1.
+    const r = find(computeCoverage('iso27001', { 'iso27001:6.1.3': 'implemented' }, 'soc2'), 'soc2:CC5.1');
+    expect(r.state).toBe('satisfied');
+    expect(r.chains.map((c) => [c.source, c.strength])).toContainEqual(['iso27001:6.1.3', 'full']);
+  });
+
   it('lists a source without a status as not implemented among the candidates', () => {
     const r = find(computeCoverage('soc2', {}, 'iso27001'), 'iso27001:A.5.25');
     expect(r.state).toBe('open');
