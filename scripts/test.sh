@@ -31,16 +31,18 @@ print_summary() {
     log_info "failed (exit $rc) after $(elapsed_since "$run_start")"
   fi
 }
-# Sums vitest's "Tests  N passed (| M failed)" lines into one closing line.
+# Sums vitest's "Tests  N passed (| M failed | K skipped | T todo)" lines into one closing line; skipped and todo
+# tests count as skipped, so a test that did not run cannot hide (eslint.config.js forbids committing them).
 count_tests() {
   cat "$test_logs"/*.log 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | awk '
     / Tests +[0-9]/ {
       for (i = 1; i <= NF; i++) {
         if ($(i + 1) ~ /^passed/) passed += $i
         if ($(i + 1) ~ /^failed/) failed += $i
+        if ($(i + 1) ~ /^(skipped|todo)/) skipped += $i
       }
     }
-    END { printf "%d passed, %d failed\n", passed, failed }'
+    END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }'
 }
 trap print_summary EXIT
 

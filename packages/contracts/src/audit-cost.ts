@@ -9,7 +9,8 @@ const money = z
   .number()
   .min(0)
   .max(100_000_000)
-  .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+  // Whole cents, allowing for binary fractions (0.1 + 0.2 is 0.30000000000000004).
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
     message: 'amounts have at most two decimals',
   });
 

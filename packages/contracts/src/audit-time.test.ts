@@ -183,3 +183,72 @@ describe('combined audits (IAF MD 11)', () => {
     expect(() => combinedAuditDays([5, 5], -5)).toThrow(RangeError);
   });
 });
+
+describe('audit time: what the figures say about themselves', () => {
+  it('names the band, the row and the reason', () => {
+    const last = iso27001AuditTimeTable.at(-1)!;
+    const beyond = iso27001TableDays(last.minPersons + 5);
+    expect(beyond).toEqual({
+      known: false,
+      reason: `ISO/IEC 27006-1 Table C.1 gives no figure we hold for ${last.minPersons} or more persons; enter the days the certification body quoted.`,
+    });
+    const row = iso27001AuditTimeTable.find((r) => r.minPersons <= 100 && 100 <= (r.maxPersons ?? Infinity))!;
+    expect(iso27001TableDays(100)).toEqual({
+      known: true,
+      days: row.days,
+      row: { minPersons: row.minPersons, maxPersons: row.maxPersons },
+      verified: true,
+    });
+    expect(iso42001TableDays(8, ['producer'])).toMatchObject({
+      known: true,
+      row: { minPersons: 1, maxPersons: 10 },
+    });
+    expect(iso42001TableDays(11, ['producer'])).toEqual({
+      known: false,
+      reason:
+        'The ISO/IEC 42006 audit-time figure for 11 or more AI-related persons is not in our table; enter the days the certification body quoted.',
+    });
+    expect(() => iso27001TableDays(0)).toThrow(
+      new RangeError('persons must be a whole number of at least 1 (got 0)'),
+    );
+    expect(() => iso42001TableDays(5, [])).toThrow(new RangeError('at least one AI role is needed'));
+    expect(() => combinedAuditDays([2, 3], -5)).toThrow(
+      new RangeError('the integration reduction is a whole, non-negative percentage'),
+    );
+  });
+
+  it('notes a quote, a complexity adjustment with its sign, and none of 0 %', () => {
+    expect(auditDaysFrom(iso27001TableDays(100), { quoted: { initial: 10 } })).toMatchObject({
+      basis: 'quote',
+      notes: ['initial time as quoted by the certification body'],
+    });
+    const reason = 'Several sites and outsourced development';
+    expect(auditDaysFrom(iso27001TableDays(100), { adjustment: { percent: 20, reason } })).toMatchObject({
+      notes: [`complexity +20%: ${reason}`],
+    });
+    expect(auditDaysFrom(iso27001TableDays(100), { adjustment: { percent: -30, reason } })).toMatchObject({
+      notes: [`complexity -30%: ${reason}`],
+    });
+    expect(auditDaysFrom(iso27001TableDays(100), { adjustment: { percent: 0, reason } })).toMatchObject({
+      notes: [],
+    });
+  });
+
+  it('takes each quoted figure over the derived one', () => {
+    expect(auditDaysFrom(iso27001TableDays(100), { quoted: { recertification: 7.25 } })).toMatchObject({
+      initial: 12,
+      surveillance: 4,
+      recertification: 7.25,
+    });
+  });
+
+  it('never reports a single standard as capped, whatever reduction was asked', () => {
+    expect(combinedAuditDays([5], 30)).toEqual({
+      summedDays: 5,
+      requestedReductionPercent: 30,
+      appliedReductionPercent: 0,
+      capped: false,
+      days: 5,
+    });
+  });
+});

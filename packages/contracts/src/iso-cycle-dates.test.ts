@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addYears, calendarDateSchema, daysBetween, isCalendarDate } from './calendar-date.js';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  calendarDateSchema,
+  daysBetween,
+  isCalendarDate,
+} from './calendar-date.js';
 import { certificationBodyPolicySchema } from './iso-model.js';
 import {
   expiryFor,
@@ -81,6 +88,15 @@ describe('ISO certification cycle dates', () => {
     expect(nextCycleDates('2030-03-14', '2030-03-14', policy).surveillance1Due).toBe('2031-03-14');
   });
 
+  it('a recertification decided after the old expiry counts surveillance 1 from the decision', () => {
+    expect(nextCycleDates('2030-03-14', '2030-04-01', policy)).toEqual({
+      decisionDate: '2030-04-01',
+      cycleStart: '2030-03-15',
+      expiryDate: '2033-03-14',
+      surveillance1Due: '2031-04-01',
+    });
+  });
+
   it('restoration is valid from its decision, expires on the rolled-on date and leaves the lapse uncertified', () => {
     expect(restoredCycleDates('2029-09-30', '2029-11-03', policy)).toEqual({
       decisionDate: '2029-11-03',
@@ -109,15 +125,38 @@ describe('ISO certification cycle dates', () => {
       earliest: '2029-01-01',
       due: '2029-02-10',
     });
-    // A shorter CB interval keeps the calendar-year bound.
+    // A shorter CB interval: 6 months after 2028-11-20.
     expect(
-      surveillance2Window('2028-11-20', '2030-03-14', { ...policy, surveillanceIntervalMonths: 12 }),
+      surveillance2Window('2028-11-20', '2030-03-14', { ...policy, surveillanceIntervalMonths: 6 }),
     ).toEqual({
       earliest: '2029-01-01',
-      due: '2029-11-20',
+      due: '2029-05-20',
+    });
+    // Surveillance 1 on the last day of a year: surveillance 2 may follow the next day, and is due a year later.
+    expect(surveillance2Window('2028-12-31', '2031-03-14', policy)).toEqual({
+      earliest: '2029-01-01',
+      due: '2029-12-31',
     });
     // Never past expiry.
     expect(surveillance2Window('2029-06-01', '2030-03-14', policy).due).toBe('2030-03-14');
+    expect(surveillance2Window('2029-03-13', '2030-03-14', policy).due).toBe('2030-03-13');
+  });
+
+  it('surveillance 2 is due within the calendar year after surveillance 1 for every interval the schema allows', () => {
+    // Why surveillance2Window needs no calendar-year cap: the schema caps the interval at 12 months.
+    expect(() => certificationBodyPolicySchema.parse({ surveillanceIntervalMonths: 13 })).toThrow();
+    for (const year of [2027, 2028]) {
+      for (let day = `${year}-01-01`; day <= `${year}-12-31`; day = addDays(day, 1)) {
+        for (let months = 6; months <= 12; months++) {
+          const { earliest, due } = surveillance2Window(day, '2099-12-31', {
+            ...policy,
+            surveillanceIntervalMonths: months,
+          });
+          expect(earliest).toBe(`${year + 1}-01-01`);
+          expect(due <= `${year + 1}-12-31`, `${day} + ${months} months → ${due}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('CB windows are whole months starting the day after the event (docs/adr/0011)', () => {

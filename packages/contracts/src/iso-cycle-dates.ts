@@ -1,11 +1,4 @@
-import {
-  addDays,
-  type CalendarDate,
-  firstDayOfYear,
-  lastDayOfYear,
-  minDate,
-  yearOf,
-} from './calendar-date.js';
+import { addDays, type CalendarDate, firstDayOfYear, minDate, yearOf } from './calendar-date.js';
 import { lastMonthsFrom, monthsAfter, monthWindowEnd } from './month-windows.js';
 
 /**
@@ -26,7 +19,7 @@ export interface IsoCyclePolicy {
   certificateValidityYears: number;
   /** First surveillance is due within this many months of the certification decision (17021-1: 12). */
   firstSurveillanceWithinMonths: number;
-  /** CB practice: the second surveillance about this many months after the first. */
+  /** CB practice: the second surveillance about this many months after the first (at most 12). */
   surveillanceIntervalMonths: number;
 }
 
@@ -95,23 +88,20 @@ export function restoredCycleDates(
 }
 
 /**
- * Window for surveillance audit 2. Latest: within the interval after surveillance 1, but never past the end of the
- * next calendar year (17021-1 §9.6.2: at least once per calendar year outside recertification years) nor past
- * expiry. Earliest: the next calendar year, so the year after surveillance 1 is not left without an audit.
+ * Window for surveillance audit 2 (17021-1 §9.6.2: at least once per calendar year outside recertification years).
+ * Earliest: 1 January of the year after surveillance 1, so that year is not left without an audit. Latest: within
+ * the CB's interval after surveillance 1, never past expiry. The interval is at most 12 months
+ * (`certificationBodyPolicySchema`), and 12 months after any day of a year end by 31 December of the next one
+ * (after 31 December: the next 31 December), so the calendar year needs no cap of its own.
  */
 export function surveillance2Window(
   surveillance1LastDay: CalendarDate,
   expiryDate: CalendarDate,
   policy: IsoCyclePolicy,
 ): { earliest: CalendarDate; due: CalendarDate } {
-  const nextYear = yearOf(surveillance1LastDay) + 1;
   return {
-    earliest: firstDayOfYear(nextYear),
-    due: minDate(
-      monthsAfter(surveillance1LastDay, policy.surveillanceIntervalMonths),
-      lastDayOfYear(nextYear),
-      expiryDate,
-    ),
+    earliest: firstDayOfYear(yearOf(surveillance1LastDay) + 1),
+    due: minDate(monthsAfter(surveillance1LastDay, policy.surveillanceIntervalMonths), expiryDate),
   };
 }
 

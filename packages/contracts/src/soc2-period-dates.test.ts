@@ -7,7 +7,9 @@ import {
   computeCoverage,
   nextObservationPeriod,
   observationPeriod,
+  opinionGivesAssurance,
   reportingDeadlines,
+  soc2Opinions,
 } from './soc2-period-dates.js';
 
 describe('SOC 2 observation periods (windows of whole months, docs/adr/0011)', () => {
@@ -168,6 +170,104 @@ describe('coverage', () => {
       { kind: 'gap', from: '2027-05-01', to: '2027-05-10' },
     ]);
     expect(c.days).toEqual({ covered: 0, bridged: 30, pending: 0, gap: 90 + 10 });
+  });
+});
+
+describe('SOC 2 opinions and the report due day', () => {
+  const p1 = { start: '2027-01-01', end: '2027-12-31', reportDue: '2028-02-25' };
+
+  it('only unmodified and qualified opinions give assurance: never an adverse opinion or a disclaimer', () => {
+    expect(soc2Opinions.filter(opinionGivesAssurance)).toEqual(['UNMODIFIED', 'QUALIFIED']);
+    expect(opinionGivesAssurance('DISCLAIMER')).toBe(false);
+    expect(opinionGivesAssurance('ADVERSE')).toBe(false);
+  });
+
+  it.each(['DISCLAIMER', 'ADVERSE'] as const)(
+    'a period reported with a %s opinion is a coverage gap, not covered',
+    (opinion) => {
+      const c = computeCoverage({
+        from: '2027-01-01',
+        periods: [{ ...p1, opinion }],
+        bridgeLetters: [],
+        asOf: '2028-03-01',
+      });
+      expect(c.segments).toEqual([{ kind: 'gap', from: '2027-01-01', to: '2028-03-01' }]);
+      expect(c.days).toEqual({ covered: 0, bridged: 0, pending: 0, gap: 365 + 61 });
+    },
+  );
+
+  it.each(['UNMODIFIED', 'QUALIFIED'] as const)(
+    'a period reported with a %s opinion is covered',
+    (opinion) => {
+      const c = computeCoverage({
+        from: '2027-01-01',
+        periods: [{ ...p1, opinion }],
+        bridgeLetters: [],
+        asOf: '2028-01-01',
+      });
+      expect(c.segments).toEqual([
+        { kind: 'covered', from: '2027-01-01', to: '2027-12-31' },
+        { kind: 'gap', from: '2028-01-01', to: '2028-01-01' },
+      ]);
+    },
+  );
+
+  it("an unreported period still counts as pending on the report's due day, and as a gap the day after", () => {
+    const onDueDay = computeCoverage({
+      from: '2027-01-01',
+      periods: [p1],
+      bridgeLetters: [],
+      asOf: '2028-02-25',
+    });
+    expect(onDueDay.segments).toEqual([
+      { kind: 'pending', from: '2027-01-01', to: '2027-12-31' },
+      { kind: 'gap', from: '2028-01-01', to: '2028-02-25' },
+    ]);
+    const dayAfter = computeCoverage({
+      from: '2027-01-01',
+      periods: [p1],
+      bridgeLetters: [],
+      asOf: '2028-02-26',
+    });
+    expect(dayAfter.segments).toEqual([{ kind: 'gap', from: '2027-01-01', to: '2028-02-26' }]);
+  });
+
+  it('examines a single day when today is the first day to cover', () => {
+    const c = computeCoverage({ from: '2027-01-01', periods: [p1], bridgeLetters: [], asOf: '2027-01-01' });
+    expect(c.segments).toEqual([{ kind: 'pending', from: '2027-01-01', to: '2027-01-01' }]);
+  });
+
+  it('a day before a later period starts belongs to no period: a gap, not pending', () => {
+    const c = computeCoverage({
+      from: '2027-01-01',
+      periods: [
+        { ...p1, opinion: 'UNMODIFIED' },
+        { start: '2028-04-01', end: '2029-03-31', reportDue: '2029-05-26' },
+      ],
+      bridgeLetters: [],
+      asOf: '2028-04-02',
+    });
+    expect(c.segments).toEqual([
+      { kind: 'covered', from: '2027-01-01', to: '2027-12-31' },
+      { kind: 'gap', from: '2028-01-01', to: '2028-03-31' },
+      { kind: 'pending', from: '2028-04-01', to: '2028-04-02' },
+    ]);
+  });
+
+  it('counts the first and the last day of a period and of a bridge letter, both inclusive', () => {
+    const c = computeCoverage({
+      from: '2027-01-01',
+      periods: [{ ...p1, opinion: 'UNMODIFIED' }],
+      bridgeLetters: [{ from: '2028-01-01', to: '2028-01-31' }],
+      asOf: '2028-02-01',
+    });
+    expect(c.segments).toEqual([
+      { kind: 'covered', from: '2027-01-01', to: '2027-12-31' },
+      { kind: 'bridged', from: '2028-01-01', to: '2028-01-31' },
+      { kind: 'gap', from: '2028-02-01', to: '2028-02-01' },
+    ]);
+    expect(c.from).toBe('2027-01-01');
+    expect(c.through).toBe('2028-02-01');
   });
 });
 

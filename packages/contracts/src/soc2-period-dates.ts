@@ -125,7 +125,8 @@ export function computeCoverage(input: {
   const days: Record<CoverageKind, number> = { covered: 0, bridged: 0, pending: 0, gap: 0 };
   const segments: CoverageSegment[] = [];
   const { from, asOf } = input;
-  if (from === null || from > asOf) return { from, through: asOf, days, segments };
+  // Before the first day to cover (from after asOf) the loop below finds no day.
+  if (from === null) return { from, through: asOf, days, segments };
 
   const classify = (day: CalendarDate): CoverageKind => {
     const period = input.periods.find((p) => p.start <= day && day <= p.end);

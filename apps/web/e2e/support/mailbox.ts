@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { SMTPServer } from 'smtp-server';
+import { eventually } from '@certflow/testkit/waiting';
 
 export interface Mailbox {
   port: number;
@@ -51,17 +52,17 @@ export async function startMailbox(): Promise<Mailbox> {
 
 /** The invitation link in the latest mail to `email`, with quoted-printable undone. */
 export async function invitationLinkFor(mailboxUrl: string, email: string): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const messages = (await (await fetch(mailboxUrl)).json()) as { to: string[]; raw: string }[];
-    const mail = messages.filter((m) => m.to.includes(email)).at(-1);
-    if (mail) {
+  return eventually(
+    `an invitation mail to ${email}`,
+    async () => {
+      const messages = (await (await fetch(mailboxUrl)).json()) as { to: string[]; raw: string }[];
+      const mail = messages.filter((m) => m.to.includes(email)).at(-1);
+      if (!mail) return undefined;
       const body = mail.raw
         .replace(/=\r?\n/g, '')
         .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-      const link = /(https?:\/\/\S+\/invitation#token=[A-Za-z0-9_-]{43})/.exec(body)?.[1];
-      if (link) return link;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no invitation mail to ${email}`);
+      return /(https?:\/\/\S+\/invitation#token=[A-Za-z0-9_-]{43})/.exec(body)?.[1];
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { eventually, StopWaiting } from '@certflow/testkit/waiting';
 
 /** A port nobody is listening on right now, chosen by the OS. */
 export async function freePort(): Promise<number> {
@@ -99,24 +100,18 @@ export function startService(name: string, args: string[], env: NodeJS.ProcessEn
 
 /** Polls a URL until it answers 200, failing early if the process behind it dies. */
 export async function waitForHttpOk(url: string, service: Service, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (service.child.exitCode !== null || service.child.signalCode !== null) {
-      throw new Error(
-        `${service.name} exited before ${url} answered; see ${service.logFile}:\n${service.tail()}`,
-      );
-    }
-    try {
+  await eventually(
+    () => `${url} to answer 200; see ${service.logFile}:\n${service.tail()}`,
+    async () => {
+      if (service.child.exitCode !== null || service.child.signalCode !== null) {
+        throw new StopWaiting(
+          `${service.name} exited before ${url} answered; see ${service.logFile}:\n${service.tail()}`,
+        );
+      }
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-      last = `${response.status} ${await response.text()}`;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(
-    `${url} did not answer 200 within ${timeoutMs} ms (last: ${last}); see ${service.logFile}:\n${service.tail()}`,
+      if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+      return true;
+    },
+    { timeoutMs, intervalMs: 250 },
   );
 }

@@ -10,7 +10,8 @@ import { soc2Patches } from './soc2-attestation/patches.js';
 // replay.test.ts replays every committed history; this checks that they are what the replay is meant to cover:
 // an ISO cycle into the next one and two SOC 2 periods, recorded before and after each patch. v4 comes from the
 // time-skipping tests of an imported ISO certificate (import.timeskip.test.ts) and a SOC 2 program started
-// mid-period (midstream.timeskip.test.ts), which exercise the rules decided at run start.
+// mid-period (midstream.timeskip.test.ts), which exercise the rules decided at run start; ISO v5 is the imported
+// certificate again once iso-extension-repeat-without-stage1-limit joined them.
 const dir = fileURLToPath(new URL('../../test/histories/', import.meta.url));
 
 interface JsonHistory {
@@ -96,7 +97,16 @@ describe('committed ISO histories', () => {
     ]);
   });
 
-  it('v4 (an imported certificate) records every rule decided at run start, in both runs', async () => {
+  it('v4 (an imported certificate) records the rules decided at run start before the extension fix', async () => {
+    for (const cycle of [1, 2]) {
+      expect(patchIds(await load(`iso-certification-v4-cycle${cycle}`))).toEqual([
+        ...isoRunStart.filter((id) => id !== isoPatches.extensionRepeatWithoutStage1Limit),
+        sharedPatches.batchedEffects,
+      ]);
+    }
+  });
+
+  it('v5 (the same imported certificate) records every rule decided at run start, in both runs', async () => {
     expect(isoRunStart).toEqual([
       sharedPatches.monthWindows,
       sharedPatches.requirementLinks,
@@ -104,9 +114,10 @@ describe('committed ISO histories', () => {
       isoPatches.addedStandardInitialAudit,
       isoPatches.recertificationWindow,
       isoPatches.freshReadinessAfterLapse,
+      isoPatches.extensionRepeatWithoutStage1Limit,
     ]);
     for (const cycle of [1, 2]) {
-      expect(patchIds(await load(`iso-certification-v4-cycle${cycle}`))).toEqual([
+      expect(patchIds(await load(`iso-certification-v5-cycle${cycle}`))).toEqual([
         ...isoRunStart,
         sharedPatches.batchedEffects,
       ]);

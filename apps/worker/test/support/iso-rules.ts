@@ -84,15 +84,23 @@ export function runUntil(p: IsoProgram, until: string): void {
 
 type Finding = Omit<FindingInput, 'requirementIds'> & { requirementIds?: string[] };
 
-/** Gap assessment, internal audit, management review, Stage 1 and Stage 2 on fixed days (2026-07-01..09-30). */
-export function throughStage2(p: IsoProgram, findings: Finding[] = []): void {
+/**
+ * Gap assessment, internal audit, management review and Stage 1 on fixed days (2026-07-01..08-04): in STAGE2,
+ * Stage 1 valid through 2027-02-04.
+ */
+export function throughStage1(p: IsoProgram, findings: Finding[] = []): void {
   at('2026-07-01');
   p.applyCompleteGapAssessment({ actor, completedOn: '2026-07-01', gaps: [] });
   p.applyRecordAuditOutcome({ actor, audit: 'internal-audit', lastDay: '2026-07-01' });
   p.applyRecordAuditOutcome({ actor, audit: 'management-review', lastDay: '2026-07-01' });
   p.applyScheduleAudit({ actor, audit: 'stage1', date: '2026-08-03' });
   at('2026-08-04');
-  p.applyRecordAuditOutcome({ actor, audit: 'stage1', lastDay: '2026-08-04' });
+  p.applyRecordAuditOutcome({ actor, audit: 'stage1', lastDay: '2026-08-04', findings });
+}
+
+/** Gap assessment, internal audit, management review, Stage 1 and Stage 2 on fixed days (2026-07-01..09-30). */
+export function throughStage2(p: IsoProgram, findings: Finding[] = []): void {
+  throughStage1(p);
   p.applyScheduleAudit({ actor, audit: 'stage2', date: '2026-09-28' });
   at('2026-09-30');
   p.applyRecordAuditOutcome({ actor, audit: 'stage2', lastDay: '2026-09-30', findings });

@@ -24,7 +24,18 @@ export function resetIds(): void {
 export const actor = 'lead@acme.test';
 export const evidence = [{ title: 'Access review export', uri: 'https://docs.acme.test/evidence/1' }];
 
+/** A program on today's rules (or those of a run recorded before some patches); its start events are dropped. */
 export function newProgram(
+  overrides: Partial<Soc2AttestationStartInput> = {},
+  patched: (patchId: string) => boolean = () => true,
+): Soc2Program {
+  const p = startedProgram(overrides, patched);
+  p.effects.pending.length = 0;
+  return p;
+}
+
+/** A program with its start events still queued (`begin`), as the workflow's first run records them. */
+export function startedProgram(
   overrides: Partial<Soc2AttestationStartInput> = {},
   patched: (patchId: string) => boolean = () => true,
 ): Soc2Program {
@@ -43,7 +54,6 @@ export function newProgram(
     patched,
   );
   p.begin(input);
-  p.effects.pending.length = 0;
   return p;
 }
 

@@ -1,6 +1,7 @@
 import { startOfDayMs } from '@certflow/contracts';
+import { eventually } from '@certflow/testkit';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { expect } from 'vitest';
 
 /** Advances the time-skipping server to noon UTC of `date` (timers due on the way fire in order). */
@@ -19,4 +20,12 @@ export async function expectRejected(promise: Promise<unknown>, message: RegExp)
   expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
   const cause = (error as WorkflowUpdateFailedError).cause;
   expect(cause?.message).toMatch(message);
+}
+
+/** Waits until `workflowId` runs a run other than `previousRunId` (it continued as new) and returns its run id. */
+export async function nextRunId(client: Client, workflowId: string, previousRunId: string): Promise<string> {
+  return eventually(`${workflowId} to continue as new after run ${previousRunId}`, async () => {
+    const { runId } = await client.workflow.getHandle(workflowId).describe();
+    return runId !== previousRunId && runId;
+  });
 }

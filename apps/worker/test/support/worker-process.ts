@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { eventually, StopWaiting } from '@certflow/testkit';
 
 const mainJs = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const bundleJs = fileURLToPath(new URL('../../dist/workflow-bundle.js', import.meta.url));
@@ -30,12 +31,14 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
 
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('certflow worker polling')) {
-    if (child.exitCode !== null) throw new Error(`worker exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`worker did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await eventually(
+    () => `the worker to poll:\n${output}`,
+    () => {
+      if (child.exitCode !== null) throw new StopWaiting(`worker exited early:\n${output}`);
+      return output.includes('certflow worker polling');
+    },
+    { intervalMs: 50 },
+  );
   return {
     child,
     output: () => output,

@@ -3,6 +3,7 @@ import { requirementsOf } from '../catalog.js';
 import { getCrosswalk } from '../crosswalks/accessors.js';
 import { frameworkIds } from '../ids.js';
 import { computeCoverage } from './coverage.js';
+import { hopsFrom } from './graph.js';
 import { overlap, overlapByKind, overlapMatrix } from './overlap.js';
 
 const find = (result: ReturnType<typeof computeCoverage>, id: string) => {
@@ -15,20 +16,23 @@ describe('coverage engine, hand-checked ISO 27001 -> ISO 42001 scenario', () => 
   // 7.5.3 document control is `equal` (the crosswalk says why the ISMS procedure covers it); 7.2 competence has
   // the same title but is only `intersect` (AI competence still to add), like 6.1.2 whose subject differs; A.5.1
   // maps to 42001 A.2.2, A.2.3 and A.2.4 as `intersect`; A.8.15 logging maps to A.6.2.8 but is not implemented.
-  const result = computeCoverage(
-    'iso27001',
-    {
-      'iso27001:7.5.3': 'implemented',
-      'iso27001:7.2': 'implemented',
-      'iso27001:6.1.2': 'implemented',
-      'iso27001:A.5.1': 'partial',
-      'iso27001:A.8.15': 'not_implemented',
-      'iso27001:A.5.9': 'not_applicable',
-    },
-    'iso42001',
-  );
+  // Computed inside each test, not when the file is collected, so that a mutation test sees the code under test run.
+  const scenario = () =>
+    computeCoverage(
+      'iso27001',
+      {
+        'iso27001:7.5.3': 'implemented',
+        'iso27001:7.2': 'implemented',
+        'iso27001:6.1.2': 'implemented',
+        'iso27001:A.5.1': 'partial',
+        'iso27001:A.8.15': 'not_implemented',
+        'iso27001:A.5.9': 'not_applicable',
+      },
+      'iso42001',
+    );
 
   it('carries an equal row over fully, with its justification', () => {
+    const result = scenario();
     const r = find(result, 'iso42001:7.5.3');
     expect(r).toMatchObject({ state: 'satisfied', needsReview: false });
     expect(r.chains).toHaveLength(1);
@@ -44,11 +48,13 @@ describe('coverage engine, hand-checked ISO 27001 -> ISO 42001 scenario', () => 
   });
 
   it('carries an intersect row over partly and asks for review, even where the clause titles are the same', () => {
+    const result = scenario();
     expect(find(result, 'iso42001:6.1.2')).toMatchObject({ state: 'partial', needsReview: true });
     expect(find(result, 'iso42001:7.2')).toMatchObject({ state: 'partial', needsReview: true });
   });
 
   it('turns a partial source into a partial target even through an intersect row', () => {
+    const result = scenario();
     for (const id of ['iso42001:A.2.2', 'iso42001:A.2.3', 'iso42001:A.2.4']) {
       const r = find(result, id);
       expect(r.state, id).toBe('partial');
@@ -57,6 +63,7 @@ describe('coverage engine, hand-checked ISO 27001 -> ISO 42001 scenario', () => 
   });
 
   it('leaves targets open when the source is not implemented or not applicable, listing candidates', () => {
+    const result = scenario();
     const logs = find(result, 'iso42001:A.6.2.8');
     expect(logs.state).toBe('open');
     expect(logs.candidates.map((c) => c.source)).toEqual(['iso27001:A.8.15']);
@@ -65,6 +72,7 @@ describe('coverage engine, hand-checked ISO 27001 -> ISO 42001 scenario', () => 
   });
 
   it('summarises the whole target framework', () => {
+    const result = scenario();
     expect(result.summary).toEqual({
       total: 70,
       satisfied: 1,
@@ -150,5 +158,75 @@ describe('overlap', () => {
       expect(e.coveredPct).toBeGreaterThanOrEqual(e.satisfiedPct);
       if (e.routes.length === 0) expect(e.open).toBe(e.total);
     }
+  });
+});
+
+describe('coverage engine, edges', () => {
+  it('needs two different frameworks', () => {
+    expect(() => computeCoverage('iso27001', {}, 'iso27001')).toThrow(
+      new Error('coverage needs two different frameworks'),
+    );
+  });
+
+  it('takes the strongest chain when several sources reach a target, and keeps the weaker one as evidence', () => {
+    // SOC 2 CC7.3 is `equal` to ISO/IEC 27001 A.5.25, CC7.4 only `intersect`.
+    const result = computeCoverage(
+      'soc2',
+      { 'soc2:CC7.3': 'implemented', 'soc2:CC7.4': 'implemented' },
+      'iso27001',
+    );
+    const r = find(result, 'iso27001:A.5.25');
+    expect(r).toMatchObject({ state: 'satisfied', needsReview: false, candidates: [] });
+    expect(r.chains.map((c) => [c.source, c.strength, c.yields])).toEqual([
+      ['soc2:CC7.3', 'full', 'satisfied'],
+      ['soc2:CC7.4', 'partial', 'partial'],
+    ]);
+    const partly = find(
+      computeCoverage('soc2', { 'soc2:CC7.3': 'partial', 'soc2:CC7.4': 'implemented' }, 'iso27001'),
+      'iso27001:A.5.25',
+    );
+    expect(partly).toMatchObject({ state: 'partial', needsReview: true });
+    expect(partly.chains.map((c) => c.yields)).toEqual(['partial', 'partial']);
+  });
+
+  it('puts the strongest chain first even when a weaker source comes first in the catalog', () => {
+    // ISO/IEC 27001 A.8.15 (logging) only intersects SOC 2 CC7.2; A.8.16 (monitoring) is equal to it.
+    const r = find(
+      computeCoverage(
+        'iso27001',
+        { 'iso27001:A.8.15': 'implemented', 'iso27001:A.8.16': 'implemented' },
+        'soc2',
+      ),
+      'soc2:CC7.2',
+    );
+    expect(r).toMatchObject({ state: 'satisfied', needsReview: false });
+    expect(r.chains.map((c) => [c.source, c.yields])).toEqual([
+      ['iso27001:A.8.16', 'satisfied'],
+      ['iso27001:A.8.15', 'partial'],
+    ]);
+  });
+
+  it('carries a superset row over fully', () => {
+    // ISO/IEC 27001 6.1.3 (risk treatment) is a superset of SOC 2 CC5.1.
+    const r = find(computeCoverage('iso27001', { 'iso27001:6.1.3': 'implemented' }, 'soc2'), 'soc2:CC5.1');
+    expect(r.state).toBe('satisfied');
+    expect(r.chains.map((c) => [c.source, c.strength])).toContainEqual(['iso27001:6.1.3', 'full']);
+  });
+
+  it('lists a source without a status as not implemented among the candidates', () => {
+    const r = find(computeCoverage('soc2', {}, 'iso27001'), 'iso27001:A.5.25');
+    expect(r.state).toBe('open');
+    expect(r.chains).toEqual([]);
+    expect(r.candidates.map((c) => [c.source, c.sourceStatus, c.yields])).toEqual([
+      ['soc2:CC7.3', 'not_implemented', 'open'],
+      ['soc2:CC7.4', 'not_implemented', 'open'],
+    ]);
+  });
+
+  it('finds no hop from a requirement to a framework its crosswalks do not reach', () => {
+    expect(hopsFrom('iso27001:A.5.25', 'eu-ai-act')).toEqual([]);
+    expect(hopsFrom('iso27001:A.5.25', 'soc2').map((h) => h.to)).toEqual(
+      expect.arrayContaining(['soc2:CC7.3', 'soc2:CC7.4']),
+    );
   });
 });

@@ -118,9 +118,9 @@ export function computeCoverage(
       chainsByTarget.set(at, list);
       return;
     }
+    // Each hop enters the next framework of a route that visits no framework twice, so a chain can never come
+    // back to a requirement it passed (ids carry their framework).
     for (const hop of hopsFrom(at, nextFramework)) {
-      // A chain never revisits a requirement (possible when two routes share a pivot).
-      if (hop.to === source || hops.some((h) => h.to === hop.to)) continue;
       hops.push(hop);
       walk(source, status, route, step + 1, hop.to, hops);
       hops.pop();

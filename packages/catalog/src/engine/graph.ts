@@ -65,7 +65,7 @@ export function frameworkRoutes(from: FrameworkId, to: FrameworkId, maxPivots: n
     }
     const arrived = next.filter((p) => p[p.length - 1] === to);
     if (arrived.length > 0) return arrived;
-    paths = next.filter((p) => p[p.length - 1] !== to);
+    paths = next; // none of them ends at `to`
   }
   return [];
 }

@@ -6,6 +6,7 @@ import {
   PROGRAM_TASK_QUEUE,
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import { eventually } from '@certflow/testkit';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -13,16 +14,6 @@ import { signIn } from '../../../test/fixtures.js';
 import { buildWorld, insertTask, type World } from '../../../test/support/world.js';
 import { createTestApp } from '../../../test/test-app.js';
 import type { OverviewView } from './overview.schemas.js';
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('the executive overview and my tasks (real PostgreSQL, real Temporal visibility)', () => {
   let db: TestDatabase;
@@ -58,11 +49,15 @@ describe('the executive overview and my tasks (real PostgreSQL, real Temporal vi
       ],
     });
     const executive = await signIn(app, world.people.executive);
-    const overview = await eventually(async () => {
-      const body = (await executive.get(`/organizations/${world.organization.id}/overview`).expect(200))
-        .body as OverviewView;
-      return body.totals.atRisk === 1 ? body : undefined;
-    });
+    const overview = await eventually(
+      'the overview to count the at-risk program',
+      async () => {
+        const body = (await executive.get(`/organizations/${world.organization.id}/overview`).expect(200))
+          .body as OverviewView;
+        return body.totals.atRisk === 1 ? body : undefined;
+      },
+      { timeoutMs: 45_000 },
+    );
     expect(overview.source).toBe('search-attributes');
     expect(overview.totals).toEqual({ programs: 2, atRisk: 1 });
     expect(overview.frameworks.map((f) => f.framework)).toEqual(['iso27001', 'iso42001']);

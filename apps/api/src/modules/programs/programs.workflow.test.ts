@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import {
   addMonths,
-  calendarDateOf,
   expiryFor,
   monthsAfter,
   CertflowFrameworks,
@@ -16,6 +15,7 @@ import {
   programSearchAttributes,
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import { eventually, utcToday } from '@certflow/testkit';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -30,20 +30,6 @@ import { createTestApp } from '../../../test/test-app.js';
 import type { Program, ProgramDetail } from './programs.schemas.js';
 
 const workerMain = fileURLToPath(new URL('../../../../worker/dist/main.js', import.meta.url));
-
-async function eventually<T>(
-  probe: () => Promise<T | undefined>,
-  what: () => string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 // The must-show path: HTTP → API → Temporal → the real worker process → workflow state back through the API.
 // This file has its own dev server so the worker it starts never picks up other files' workflows.
@@ -103,13 +89,14 @@ describe('POST /programs runs the workflow on a real worker', () => {
 
   async function liveDetail(session: Session, programId: string): Promise<ProgramDetail> {
     return eventually(
+      () =>
+        `the worker to answer getProgramState (worker exit code ${worker.exitCode}, output:\n${workerOutput})`,
       async () => {
         const res = await session.get(`/programs/${programId}`).expect(200);
         const view = res.body as ProgramDetail;
         return view.state.source === 'workflow' ? view : undefined;
       },
-      () =>
-        `the worker to answer getProgramState (worker exit code ${worker.exitCode}, output:\n${workerOutput})`,
+      { timeoutMs: 45_000 },
     );
   }
 
@@ -146,6 +133,7 @@ describe('POST /programs runs the workflow on a real worker', () => {
 
     // The search attributes are queryable, as list views will use them.
     const visible = await eventually(
+      () => 'the workflow to appear in visibility',
       async () => {
         const found: string[] = [];
         for await (const execution of env.client.workflow.list({
@@ -155,7 +143,7 @@ describe('POST /programs runs the workflow on a real worker', () => {
         }
         return found.length > 0 ? found : undefined;
       },
-      () => 'the workflow to appear in visibility',
+      { timeoutMs: 45_000 },
     );
     expect(visible).toEqual([program.workflowId]);
 
@@ -210,7 +198,7 @@ describe('POST /programs runs the workflow on a real worker', () => {
   it('starts from an existing certificate and changes its audit settings through the workflow', async () => {
     const { organization, session, admin } = await createOrganizationWithAdmin(app);
     // The dev server runs on the real clock: a certificate decided two months ago.
-    const today = calendarDateOf(Date.now());
+    const today = await utcToday({ marginMs: 30_000 });
     const decisionDate = addMonths(today, -2);
     const expiryDate = expiryFor(decisionDate, 3);
     const body = isoProgramBody({
@@ -245,11 +233,12 @@ describe('POST /programs runs the workflow on a real worker', () => {
     expect(refused.body).toEqual({ message: 'These settings are already in place.' });
     // The actor is the signed-in caller; a body cannot claim to be someone else.
     const event = await eventually(
+      () => 'the settings.changed audit event',
       async () =>
         (await db.prisma.auditEvent.findFirst({
           where: { programId: program.id, type: 'settings.changed' },
         })) ?? undefined,
-      () => 'the settings.changed audit event',
+      { timeoutMs: 45_000 },
     );
     expect(event).toMatchObject({ actor: admin.email, payload: { changed: ['personsInScope'] } });
   });

@@ -238,9 +238,8 @@ export function applyRecordAuditOutcome(c: IsoContext, raw: RecordAuditOutcomeIn
   });
   for (const id of input.verifiedFindingIds) closeFinding(c, id, lastDay, 'CLOSED', actor);
   for (const f of input.findings) raiseFinding(c, audit, lastDay, f, actor);
-  if (c.state.stage === 'SUSPENDED' && audit !== 'extension-stage1' && audit !== 'extension-stage2') {
-    reinstate(c, actor, lastDay, `${auditLabels[audit]} took place`);
-  }
+  // While suspended, only the overdue surveillance (or the recertification covering it) is expected.
+  if (c.state.stage === 'SUSPENDED') reinstate(c, actor, lastDay, `${auditLabels[audit]} took place`);
   afterAudit(c, audit, lastDay, actor);
 }
 
@@ -257,12 +256,10 @@ function afterAudit(c: IsoContext, audit: IsoAuditKind, lastDay: CalendarDate, a
       c.setStage('CERTIFICATION_DECISION', actor, 'Stage 2 completed');
       break;
     case 'surveillance1': {
-      const expiry = c.state.dates.expiryDate;
-      if (expiry) {
-        const window = c.windows.surveillance2Window(lastDay, expiry);
-        c.setDate('surveillance2Earliest', window.earliest, actor);
-        c.setDate('surveillance2Due', window.due, actor);
-      }
+      // Surveillance is held on a certificate, which always has its expiry.
+      const window = c.windows.surveillance2Window(lastDay, c.state.dates.expiryDate!);
+      c.setDate('surveillance2Earliest', window.earliest, actor);
+      c.setDate('surveillance2Due', window.due, actor);
       c.setStage('SURVEILLANCE_2', actor, 'surveillance audit 1 completed');
       break;
     }
@@ -274,27 +271,24 @@ function afterAudit(c: IsoContext, audit: IsoAuditKind, lastDay: CalendarDate, a
       if (c.state.stage === 'SURVEILLANCE_2')
         c.setStage('RECERTIFICATION', actor, 'recertification audit completed');
       break;
+    // An added standard's audits are expected only while it is being added (expectedAudits).
     case 'extension-stage1':
-      if (extension) {
-        extension.stage = 'STAGE2';
-        extension.stage1ValidUntil = c.windows.stage1ValidUntil(lastDay);
-        c.effects.audit('due-date.changed', actor, {
-          what: 'extension-stage1ValidUntil',
-          from: null,
-          to: extension.stage1ValidUntil,
-        });
-      }
+      extension!.stage = 'STAGE2';
+      extension!.stage1ValidUntil = c.windows.stage1ValidUntil(lastDay);
+      c.effects.audit('due-date.changed', actor, {
+        what: 'extension-stage1ValidUntil',
+        from: null,
+        to: extension!.stage1ValidUntil,
+      });
       break;
     case 'extension-stage2':
-      if (extension) {
-        extension.stage = 'DECISION';
-        extension.majorClosureDeadline = c.windows.majorClosureDeadline(lastDay);
-        c.effects.audit('due-date.changed', actor, {
-          what: 'extension-majorClosureDeadline',
-          from: null,
-          to: extension.majorClosureDeadline,
-        });
-      }
+      extension!.stage = 'DECISION';
+      extension!.majorClosureDeadline = c.windows.majorClosureDeadline(lastDay);
+      c.effects.audit('due-date.changed', actor, {
+        what: 'extension-majorClosureDeadline',
+        from: null,
+        to: extension!.majorClosureDeadline,
+      });
       break;
     default:
       break;

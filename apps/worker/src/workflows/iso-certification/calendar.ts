@@ -72,6 +72,8 @@ const extensionMajorClosure: Deadline<IsoContext> = {
     c.state.missedDeadlines = c.state.missedDeadlines.filter((k) => k !== 'extension-major-closure');
     delete c.state.audits['extension-stage2'];
     delete extension.majorClosureDeadline;
+    // The repeat re-audits implementation; the Stage 1 limit governs only the first Stage 2.
+    if (c.feature('extensionRepeatWithoutStage1Limit')) delete extension.stage1ValidUntil;
     extension.stage = 'STAGE2';
   },
 };

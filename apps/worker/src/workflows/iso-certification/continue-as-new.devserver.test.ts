@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import {
   addDays,
-  calendarDateOf,
   completeGapAssessmentUpdate,
   endProgramUpdate,
   getIsoProgramStateQuery,
   programWorkflowTypes,
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
-import { createDevServerEnv } from '@certflow/testkit';
+import { createDevServerEnv, utcToday } from '@certflow/testkit';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, seedProgram } from '../../../test/support/database.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../../../test/support/smtp.js';
+import { nextRunId } from '../../../test/support/time.js';
 import { bundleWorkflows, realActivities } from '../../../test/support/worker.js';
 import type { isoCertificationWorkflow } from './workflow.js';
 
@@ -45,7 +45,7 @@ describe('continue-as-new when the server suggests it', () => {
       workflowBundle: await bundleWorkflows(),
       activities: realActivities(db.prisma, smtp.transport),
     });
-    const today = calendarDateOf(Date.now());
+    const today = await utcToday();
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
         programWorkflowTypes.ISO_CERTIFICATION,
@@ -79,11 +79,7 @@ describe('continue-as-new when the server suggests it', () => {
         ],
       });
       const current = env.client.workflow.getHandle<typeof isoCertificationWorkflow>(seeded.workflowId);
-      let runId = firstRunId;
-      for (let i = 0; i < 200 && runId === firstRunId; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        runId = (await current.describe()).runId;
-      }
+      const runId = await nextRunId(env.client, seeded.workflowId, firstRunId);
       expect(runId).not.toBe(firstRunId);
       const state = await current.query(getIsoProgramStateQuery);
       expect(state).toMatchObject({ cycle: 1, stage: 'REMEDIATION', lastEventSequence: 15 });

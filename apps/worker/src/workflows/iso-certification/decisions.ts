@@ -230,6 +230,7 @@ function decideExtension(
     delete c.state.audits['extension-stage2'];
     extension.stage = 'STAGE2';
     delete extension.majorClosureDeadline;
+    if (c.feature('extensionRepeatWithoutStage1Limit')) delete extension.stage1ValidUntil;
     return;
   }
   const certificate = (c.state.certificate ??= {

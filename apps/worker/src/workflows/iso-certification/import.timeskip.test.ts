@@ -11,14 +11,14 @@ import {
   scheduleAuditUpdate,
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
-import { createTimeSkippingEnv } from '@certflow/testkit';
+import { createTimeSkippingEnv, shiftYears, yearShift } from '@certflow/testkit';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, seedProgram } from '../../../test/support/database.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../../../test/support/smtp.js';
-import { expectRejected, sleepUntil } from '../../../test/support/time.js';
+import { expectRejected, nextRunId, sleepUntil } from '../../../test/support/time.js';
 import { bundleWorkflows, realActivities } from '../../../test/support/worker.js';
 import type { isoCertificationWorkflow } from './workflow.js';
 
@@ -44,6 +44,10 @@ describe('an imported ISO/IEC 27001 certificate running to recertification (time
   });
 
   it('applies every rule from the imported cycle on: surveillance 2, ISO/IEC 42001 added with its own audits, early recertification', async () => {
+    // The hand-checked calendar below is written from 2031-09-15; it moves by whole 4-year steps (leap years stay) to
+    // lie ahead of the time-skipping server's clock, which starts at the real now.
+    const shift = yearShift(await env.currentTimeMs(), '2031-09-15');
+    const d = (date: string) => shiftYears(date, shift);
     const seeded = await seedProgram(db.prisma, ['iso27001', 'iso42001']);
     const taskQueue = `iso-import-${randomUUID()}`;
     const worker = await Worker.create({
@@ -52,7 +56,7 @@ describe('an imported ISO/IEC 27001 certificate running to recertification (time
       workflowBundle: bundle,
       activities: realActivities(db.prisma, smtp.transport),
     });
-    await sleepUntil(env, '2033-01-11');
+    await sleepUntil(env, d('2033-01-11'));
 
     const { firstRunId, secondRunId } = await worker.runUntil(async () => {
       const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
@@ -63,7 +67,7 @@ describe('an imported ISO/IEC 27001 certificate running to recertification (time
               programId: seeded.programId,
               organizationId: seeded.organizationId,
               frameworks: ['iso27001', 'iso42001'],
-              startDate: '2033-01-11',
+              startDate: d('2033-01-11'),
               programManagerEmail: 'pm@acme.test',
               config: { certificationBody: 'Example CB' },
               settings: {
@@ -79,16 +83,16 @@ describe('an imported ISO/IEC 27001 certificate running to recertification (time
                 certificateNumber: 'ISMS-2028-118',
                 frameworks: ['iso27001'],
                 cycle: 2,
-                decisionDate: '2031-09-15',
-                cycleStart: '2031-10-01',
-                expiryDate: '2034-09-30',
-                surveillanceAudits: [{ audit: 'surveillance1', lastDay: '2032-09-10' }],
+                decisionDate: d('2031-09-15'),
+                cycleStart: d('2031-10-01'),
+                expiryDate: d('2034-09-30'),
+                surveillanceAudits: [{ audit: 'surveillance1', lastDay: d('2032-09-10') }],
                 openFindings: [
                   {
                     severity: 'MINOR',
                     description: 'Supplier reviews overdue',
                     requirementIds: ['iso27001:A.5.22'],
-                    raisedOn: '2032-09-10',
+                    raisedOn: d('2032-09-10'),
                     status: 'PLAN_ACCEPTED',
                   },
                 ],
@@ -107,11 +111,11 @@ describe('an imported ISO/IEC 27001 certificate running to recertification (time
         certificate: { frameworks: ['iso27001'], number: 'ISMS-2028-118', origin: 'existing-certificate' },
         extension: { framework: 'iso42001', stage: 'STAGE1' },
         dates: {
-          cycleStart: '2031-10-01',
-          expiryDate: '2034-09-30',
-          surveillance2Earliest: '2033-01-01',
-          surveillance2Due: '2033-09-10',
-          recertificationEarliest: '2033-10-01',
+          cycleStart: d('2031-10-01'),
+          expiryDate: d('2034-09-30'),
+          surveillance2Earliest: d('2033-01-01'),
+          surveillance2Due: d('2033-09-10'),
+          recertificationEarliest: d('2033-10-01'),
         },
       });
       const minor = s.findings[0]!;
@@ -119,27 +123,27 @@ describe('an imported ISO/IEC 27001 certificate running to recertification (time
 
       // ISO/IEC 42001's own Stage 1, then its Stage 2 in the same visit as surveillance audit 2.
       await handle.executeUpdate(scheduleAuditUpdate, {
-        args: [{ actor, audit: 'extension-stage1', date: '2033-03-01' }],
+        args: [{ actor, audit: 'extension-stage1', date: d('2033-03-01') }],
       });
-      await sleepUntil(env, '2033-03-02');
+      await sleepUntil(env, d('2033-03-02'));
       s = await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'extension-stage1', lastDay: '2033-03-01' }],
+        args: [{ actor, audit: 'extension-stage1', lastDay: d('2033-03-01') }],
       });
-      expect(s.extension).toMatchObject({ stage: 'STAGE2', stage1ValidUntil: '2033-09-01' });
+      expect(s.extension).toMatchObject({ stage: 'STAGE2', stage1ValidUntil: d('2033-09-01') });
       for (const audit of ['surveillance2', 'extension-stage2'] as const) {
-        await handle.executeUpdate(scheduleAuditUpdate, { args: [{ actor, audit, date: '2033-06-07' }] });
+        await handle.executeUpdate(scheduleAuditUpdate, { args: [{ actor, audit, date: d('2033-06-07') }] });
       }
-      await sleepUntil(env, '2033-06-09');
+      await sleepUntil(env, d('2033-06-09'));
       await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'surveillance2', lastDay: '2033-06-08', verifiedFindingIds: [minor.id] }],
+        args: [{ actor, audit: 'surveillance2', lastDay: d('2033-06-08'), verifiedFindingIds: [minor.id] }],
       });
       s = await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'extension-stage2', lastDay: '2033-06-08' }],
+        args: [{ actor, audit: 'extension-stage2', lastDay: d('2033-06-08') }],
       });
       expect(s).toMatchObject({ stage: 'RECERTIFICATION', extension: { stage: 'DECISION' } });
-      await sleepUntil(env, '2033-06-20');
+      await sleepUntil(env, d('2033-06-20'));
       s = await handle.executeUpdate(recordCertificationDecisionUpdate, {
-        args: [{ actor, decidedOn: '2033-06-20', framework: 'iso42001' }],
+        args: [{ actor, decidedOn: d('2033-06-20'), framework: 'iso42001' }],
       });
       expect(s.certificate?.frameworks).toEqual(['iso27001', 'iso42001']);
       expect(s.extension).toBeUndefined();
@@ -150,59 +154,55 @@ describe('an imported ISO/IEC 27001 certificate running to recertification (time
       ]);
 
       // Recertification before the last 12 months needs the CB's justified override.
-      await sleepUntil(env, '2033-09-01');
+      await sleepUntil(env, d('2033-09-01'));
       await expectRejected(
         handle.executeUpdate(scheduleAuditUpdate, {
-          args: [{ actor, audit: 'recertification', date: '2033-09-20' }],
+          args: [{ actor, audit: 'recertification', date: d('2033-09-20') }],
         }),
-        /can be held from 2033-10-01 \(the last 12 months before expiry\)/,
+        new RegExp(`can be held from ${d('2033-10-01')} \\(the last 12 months before expiry\\)`),
       );
       await handle.executeUpdate(overrideRuleUpdate, {
         args: [{ actor, rule: 'recertification-window', justification }],
       });
       await handle.executeUpdate(scheduleAuditUpdate, {
-        args: [{ actor, audit: 'recertification', date: '2033-09-20' }],
+        args: [{ actor, audit: 'recertification', date: d('2033-09-20') }],
       });
-      await sleepUntil(env, '2033-09-21');
+      await sleepUntil(env, d('2033-09-21'));
       await handle.executeUpdate(recordAuditOutcomeUpdate, {
-        args: [{ actor, audit: 'recertification', lastDay: '2033-09-21' }],
+        args: [{ actor, audit: 'recertification', lastDay: d('2033-09-21') }],
       });
-      await sleepUntil(env, '2033-09-28');
+      await sleepUntil(env, d('2033-09-28'));
       await handle.executeUpdate(recordCertificationDecisionUpdate, {
-        args: [{ actor, decidedOn: '2033-09-28' }],
+        args: [{ actor, decidedOn: d('2033-09-28') }],
       });
 
       // Cycle 3 runs from the old expiry; its surveillance is counted inside it.
       const next = env.client.workflow.getHandle<typeof isoCertificationWorkflow>(seeded.workflowId);
-      let secondRunId = (await next.describe()).runId;
-      for (let i = 0; i < 100 && secondRunId === firstRunId; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        secondRunId = (await next.describe()).runId;
-      }
+      const secondRunId = await nextRunId(env.client, seeded.workflowId, firstRunId);
       const cycle3 = await next.query(getIsoProgramStateQuery);
       expect(cycle3).toMatchObject({
         cycle: 3,
         stage: 'SURVEILLANCE_1',
         certificate: { frameworks: ['iso27001', 'iso42001'] },
         dates: {
-          decisionDate: '2033-09-28',
-          cycleStart: '2034-10-01',
-          expiryDate: '2037-09-30',
-          surveillance1Due: '2035-09-30',
-          recertificationEarliest: '2036-10-01',
+          decisionDate: d('2033-09-28'),
+          cycleStart: d('2034-10-01'),
+          expiryDate: d('2037-09-30'),
+          surveillance1Due: d('2035-09-30'),
+          recertificationEarliest: d('2036-10-01'),
         },
         findings: [],
       });
       await expectRejected(
         next.executeUpdate(scheduleAuditUpdate, {
-          args: [{ actor, audit: 'surveillance1', date: '2034-09-01' }],
+          args: [{ actor, audit: 'surveillance1', date: d('2034-09-01') }],
         }),
-        /Surveillance audit 1 of cycle 3 is held inside that cycle, from 2034-10-01/,
+        new RegExp(`Surveillance audit 1 of cycle 3 is held inside that cycle, from ${d('2034-10-01')}`),
       );
       await next.executeUpdate(scheduleAuditUpdate, {
-        args: [{ actor, audit: 'surveillance1', date: '2034-10-15' }],
+        args: [{ actor, audit: 'surveillance1', date: d('2034-10-15') }],
       });
-      await sleepUntil(env, '2034-10-16');
+      await sleepUntil(env, d('2034-10-16'));
       expect((await next.query(getIsoProgramStateQuery)).stage).toBe('SURVEILLANCE_1');
       await next.executeUpdate(endProgramUpdate, { args: [{ actor, reason: 'test finished' }] });
       await next.result();

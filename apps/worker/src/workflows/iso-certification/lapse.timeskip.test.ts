@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  calendarDateOf,
   completeGapAssessmentUpdate,
   endProgramUpdate,
   getIsoProgramStateQuery,
@@ -8,17 +7,16 @@ import {
   recordAuditOutcomeUpdate,
   recordCertificationDecisionUpdate,
   scheduleAuditUpdate,
-  yearOf,
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
-import { createTimeSkippingEnv } from '@certflow/testkit';
+import { createTimeSkippingEnv, shiftYears, yearShift } from '@certflow/testkit';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, seedProgram } from '../../../test/support/database.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../../../test/support/smtp.js';
-import { expectRejected, sleepUntil } from '../../../test/support/time.js';
+import { expectRejected, nextRunId, sleepUntil } from '../../../test/support/time.js';
 import { bundleWorkflows, realActivities } from '../../../test/support/worker.js';
 import type { isoCertificationWorkflow } from './workflow.js';
 
@@ -62,12 +60,7 @@ async function certify(
 /** Waits for the workflow id to run a new run (after continue-as-new) and returns its state. */
 async function nextRun(env: TestWorkflowEnvironment, workflowId: string, previousRunId: string) {
   const current = env.client.workflow.getHandle<typeof isoCertificationWorkflow>(workflowId);
-  let description = await current.describe();
-  for (let i = 0; i < 50 && description.runId === previousRunId; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    description = await current.describe();
-  }
-  expect(description.runId).not.toBe(previousRunId);
+  expect(await nextRunId(env.client, workflowId, previousRunId)).not.toBe(previousRunId);
   return { handle: current, state: await current.query(getIsoProgramStateQuery) };
 }
 
@@ -120,27 +113,30 @@ describe('a certificate that is suspended, withdrawn or lapses (time-skipping)',
 
   it('suspends the certificate when surveillance 1 is missed and withdraws it 6 months later, starting a new initial audit', async () => {
     smtp.messages.length = 0;
-    await sleepUntil(env, '2040-01-02');
-    const { seeded, handle, worker } = await startProgram('2040-01-02');
+    // The calendar below is written for 2040; moved by whole 4-year steps to lie ahead of the server's clock.
+    const shift = yearShift(await env.currentTimeMs(), '2040-01-02');
+    const d = (date: string) => shiftYears(date, shift);
+    await sleepUntil(env, d('2040-01-02'));
+    const { seeded, handle, worker } = await startProgram(d('2040-01-02'));
     await worker.runUntil(async () => {
-      await certify(env, handle);
+      await certify(env, handle, d);
 
-      await sleepUntil(env, '2041-02-08');
+      await sleepUntil(env, d('2041-02-08'));
       const suspended = await handle.query(getIsoProgramStateQuery);
       expect(suspended).toMatchObject({
         stage: 'SUSPENDED',
         // Six months from its first day: through 2041-08-07, withdrawn on 2041-08-08.
-        suspension: { since: '2041-02-08', until: '2041-08-07', missedAudit: 'surveillance1' },
-        nextMilestone: { kind: 'suspension-ends', due: '2041-08-07' },
+        suspension: { since: d('2041-02-08'), until: d('2041-08-07'), missedAudit: 'surveillance1' },
+        nextMilestone: { kind: 'suspension-ends', due: d('2041-08-07') },
       });
       await expectRejected(
         handle.executeUpdate(scheduleAuditUpdate, {
-          args: [{ actor, audit: 'surveillance1', date: '2041-09-01' }],
+          args: [{ actor, audit: 'surveillance1', date: d('2041-09-01') }],
         }),
-        /must take place by 2041-08-07, when the suspension ends in withdrawal/,
+        new RegExp(`must take place by ${d('2041-08-07')}, when the suspension ends in withdrawal`),
       );
 
-      await sleepUntil(env, '2041-08-10');
+      await sleepUntil(env, d('2041-08-10'));
       const { handle: current, state } = await nextRun(env, seeded.workflowId, handle.firstExecutionRunId);
       expect(state).toMatchObject({ cycle: 2, stage: 'REMEDIATION', missedDeadlines: [] });
       expect(state.suspension).toBeUndefined();
@@ -152,8 +148,8 @@ describe('a certificate that is suspended, withdrawn or lapses (time-skipping)',
     expect(events.map((e) => e.sequence)).toEqual(events.map((_, i) => i + 1));
     const on = (type: string) =>
       events.filter((e) => e.type === type).map((e) => e.occurredAt.toISOString().slice(0, 10));
-    expect(on('certification.suspended')).toEqual(['2041-02-08']);
-    expect(on('certification.withdrawn')).toEqual(['2041-08-08']);
+    expect(on('certification.suspended')).toEqual([d('2041-02-08')]);
+    expect(on('certification.withdrawn')).toEqual([d('2041-08-08')]);
     expect(events.filter((e) => e.type === 'stage.changed').map((e) => e.payload.to)).toEqual([
       'REMEDIATION',
       'STAGE1',
@@ -174,9 +170,9 @@ describe('a certificate that is suspended, withdrawn or lapses (time-skipping)',
 
   it('goes LAPSED the day after expiry and, past the 6-month restoration window, starts a new initial audit in a new run', async () => {
     smtp.messages.length = 0;
-    // The server's clock only moves forward: the calendar below is written for 2040 and shifted to next year.
-    const shift = yearOf(calendarDateOf(await env.currentTimeMs())) + 1 - 2040;
-    const d = (date: string) => `${Number(date.slice(0, 4)) + shift}${date.slice(4)}`;
+    // The server's clock only moves forward (the test above moved it on): the same 2040 calendar, moved again.
+    const shift = yearShift(await env.currentTimeMs(), '2040-01-02');
+    const d = (date: string) => shiftYears(date, shift);
     await sleepUntil(env, d('2040-01-02'));
     const { seeded, handle, worker } = await startProgram(d('2040-01-02'));
     await worker.runUntil(async () => {

@@ -37,4 +37,10 @@ export const isoPatches = {
    * and a management review held after the old certificate ended; before, those of the lapsed cycle were kept.
    */
   freshReadinessAfterLapse: 'iso-fresh-readiness-after-lapse',
+  /**
+   * 2026-12 (decided when a run starts): an added standard whose decision is refused, or whose majors were not
+   * verified closed in time, repeats its Stage 2 without its Stage 1 limit, as the initial certification does
+   * (docs/adr/0007). Before, the old limit stayed and, once past, sent the standard back to its Stage 1.
+   */
+  extensionRepeatWithoutStage1Limit: 'iso-extension-repeat-without-stage1-limit',
 } as const;

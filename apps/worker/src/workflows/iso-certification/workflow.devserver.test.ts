@@ -3,7 +3,6 @@ import {
   addDays,
   addNoteSignal,
   attachEvidenceSignal,
-  calendarDateOf,
   CertflowAtRisk,
   CertflowFrameworks,
   CertflowNextMilestoneAt,
@@ -17,7 +16,7 @@ import {
   startOfDayMs,
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
-import { connectToProvidedDevServer, TEMPORAL_ADDRESS_KEY } from '@certflow/testkit';
+import { connectToProvidedDevServer, eventually, TEMPORAL_ADDRESS_KEY, utcToday } from '@certflow/testkit';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -53,7 +52,7 @@ describe('ISO certification workflow on the dev server', () => {
       workflowBundle: bundle,
       activities: realActivities(db.prisma, smtp.transport),
     });
-    const today = calendarDateOf(Date.now());
+    const today = await utcToday();
 
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
@@ -105,12 +104,15 @@ describe('ISO certification workflow on the dev server', () => {
 
       // Search attributes are upserted by the workflow after the update's effects ran; poll visibility.
       const query = `CertflowOrganizationId = '${seeded.organizationId}' AND CertflowStage = 'REMEDIATION' AND CertflowProgramKind = 'ISO_CERTIFICATION'`;
-      let listed: string[] = [];
-      for (let attempt = 0; attempt < 50 && listed.length === 0; attempt++) {
-        listed = [];
-        for await (const wf of env.client.workflow.list({ query })) listed.push(wf.workflowId);
-        if (listed.length === 0) await new Promise((r) => setTimeout(r, 200));
-      }
+      const listed = await eventually(
+        `visibility to list the program in REMEDIATION (${query})`,
+        async () => {
+          const ids: string[] = [];
+          for await (const wf of env.client.workflow.list({ query })) ids.push(wf.workflowId);
+          return ids.length > 0 && ids;
+        },
+        { intervalMs: 200 },
+      );
       expect(listed).toEqual([seeded.workflowId]);
 
       const description = await handle.describe();
@@ -133,11 +135,10 @@ describe('ISO certification workflow on the dev server', () => {
         evidence: { title: 'Draft policy', uri: 'https://docs.acme.test/ai-policy-draft' },
       });
       await handle.signal(addNoteSignal, { actor: '', note: '' });
-      let withEvidence = await handle.query(getIsoProgramStateQuery);
-      for (let i = 0; i < 50 && withEvidence.tasks[0]?.evidence.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        withEvidence = await handle.query(getIsoProgramStateQuery);
-      }
+      const withEvidence = await eventually('the evidence signal to reach the state', async () => {
+        const state = await handle.query(getIsoProgramStateQuery);
+        return state.tasks[0]?.evidence.length !== 0 && state;
+      });
       expect(withEvidence.tasks[0]?.evidence).toEqual([
         { title: 'Draft policy', uri: 'https://docs.acme.test/ai-policy-draft' },
       ]);

@@ -21,6 +21,7 @@ export const decidedAtRunStart = [
   isoPatches.addedStandardInitialAudit,
   isoPatches.recertificationWindow,
   isoPatches.freshReadinessAfterLapse,
+  isoPatches.extensionRepeatWithoutStage1Limit,
 ];
 
 /**

@@ -1,12 +1,4 @@
-import {
-  addDays,
-  addMonths,
-  type CalendarDate,
-  minDate,
-  lastDayOfYear,
-  firstDayOfYear,
-  yearOf,
-} from '@certflow/contracts';
+import { addDays, addMonths, type CalendarDate, firstDayOfYear, minDate, yearOf } from '@certflow/contracts';
 
 /**
  * Month arithmetic of runs recorded before `month-window-convention` (shared/patches.ts): "N months after X" was
@@ -17,11 +9,11 @@ export const legacyDates = {
   monthsAfter: (event: CalendarDate, months: number): CalendarDate => addMonths(event, months),
   suspensionLastDay: (since: CalendarDate, months: number): CalendarDate => addMonths(since, months),
   periodEnd: (start: CalendarDate, months: number): CalendarDate => addDays(addMonths(start, months), -1),
+  // Clamped, 12 months after 31 December is the next 31 December: like today's rule, no calendar-year cap needed.
   surveillance2Window(s1: CalendarDate, expiry: CalendarDate, intervalMonths: number) {
-    const nextYear = yearOf(s1) + 1;
     return {
-      earliest: firstDayOfYear(nextYear),
-      due: minDate(addMonths(s1, intervalMonths), lastDayOfYear(nextYear), expiry),
+      earliest: firstDayOfYear(yearOf(s1) + 1),
+      due: minDate(addMonths(s1, intervalMonths), expiry),
     };
   },
 };

@@ -10,7 +10,6 @@ import {
   type CoverageSegment,
   daysBetween,
   gapsBetweenPeriods,
-  opinionGivesAssurance,
   type Soc2BridgeLetter,
 } from '@certflow/contracts';
 import type { Soc2Context } from './soc2-context.js';
@@ -59,9 +58,10 @@ export function plannedGaps(c: Soc2Context, today: CalendarDate): CoverageSegmen
 }
 
 /**
- * Before `soc2-bridge-letter-to-issue-date`: the latest bridge letter running out within the warning window with
- * no report taking over the day after. Since: the span bridge letters may cover after the last report ending
- * within the warning window, with no report taking over.
+ * Before `soc2-bridge-letter-to-issue-date`: the latest bridge letter running out within the warning window. Since:
+ * the span bridge letters may cover after the last report, ending within the warning window. No report can have
+ * taken over the day after yet: a Type II report is recorded only after its period ended, so while today is still
+ * inside the span, the period holding the day after it has no report.
  */
 export function expiringBridge(
   c: Soc2Context,
@@ -70,11 +70,7 @@ export function expiringBridge(
   const span = c.bridgeLettersToIssueDate ? bridgeSpan(c) : latestLetter(c);
   if (!span) return undefined;
   if (today > span.to || today < addDays(span.to, -c.config.bridgeLetterWarningDays)) return undefined;
-  const dayAfter = addDays(span.to, 1);
-  const takenOver = c.state.reports.some(
-    (r) => r.type === 'TYPE2' && r.start <= dayAfter && dayAfter <= r.end && opinionGivesAssurance(r.opinion),
-  );
-  return takenOver ? undefined : span;
+  return span;
 }
 
 function latestLetter(c: Soc2Context): Soc2BridgeLetter | undefined {
