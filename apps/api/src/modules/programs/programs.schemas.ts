@@ -1,51 +1,16 @@
-import {
-  calendarDateSchema,
-  checkIsoStart,
-  checkSoc2Start,
-  isoCertificationStartFields,
-  programKinds,
-  soc2AttestationStartFields,
-} from '@certflow/contracts/domain';
+import { createProgramSchema, programKinds } from '@certflow/contracts/domain';
 import { z } from 'zod';
 
 import { createUnionZodDto, createZodDto } from '../../common/zod-dto.js';
 
 const programKindSchema = z.enum(programKinds).meta({ id: 'ProgramKind' });
 
-// The organisation comes from the path (`/organizations/{organizationId}/programs`), never from the body.
-const commonFields = {
-  name: z.string().trim().min(1).max(200),
-};
-
 /**
- * The workflow's own start-input schema (minus the ids the API assigns) with the same cross-field rules, so the
- * API rejects exactly what the workflow would reject, and a 400 names the field instead of a workflow failing
- * later. An existing certificate (`existingCertificate`) and its open findings' requirement ids are checked here.
+ * The creation body is the workflow's own start-input schema (minus the ids the API assigns) with the same
+ * cross-field rules, defined in the contracts so the web app's form checks the same thing: the API rejects exactly
+ * what the workflow would, and a 400 names the field instead of a workflow failing later.
  */
-const isoProgramSchema = isoCertificationStartFields
-  .omit({ programId: true, organizationId: true })
-  .extend({
-    ...commonFields,
-    kind: z.literal('ISO_CERTIFICATION'),
-    startDate: calendarDateSchema.describe('First day of the program, YYYY-MM-DD'),
-  })
-  .superRefine(checkIsoStart);
-
-// A SOC 2 attestation covers exactly one framework. Its workflow input has no frameworks field; the program
-// row (and its search attribute) still records it so lists and filters treat every kind alike.
-const soc2ProgramSchema = soc2AttestationStartFields
-  .omit({ programId: true, organizationId: true })
-  .extend({
-    ...commonFields,
-    kind: z.literal('SOC2_ATTESTATION'),
-    frameworks: z.array(z.literal('soc2')).length(1).describe('Always exactly ["soc2"]'),
-    startDate: calendarDateSchema.describe('First day of the program, YYYY-MM-DD'),
-  })
-  .superRefine(checkSoc2Start);
-
-// Discriminated by `kind`, so each kind's rules (e.g. which frameworks it allows) report the failing path
-// such as `frameworks.0` rather than a vague "no union member matched".
-export const createProgramSchema = z.discriminatedUnion('kind', [isoProgramSchema, soc2ProgramSchema]);
+export { createProgramSchema };
 export type CreateProgramInput = z.output<typeof createProgramSchema>;
 
 export const programStatuses = ['PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'] as const;
