@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 import styles from './Table.module.css';
 
@@ -27,10 +27,14 @@ export function Table<Row>({
   empty = 'Nothing here yet.',
   hideCaption,
 }: TableProps<Row>) {
+  const captionId = useId();
   return (
-    <div className={styles.wrapper}>
+    // The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it (WCAG 2.1.1).
+    <div className={styles.wrapper} tabIndex={0} role="group" aria-labelledby={captionId}>
       <table className={styles.table}>
-        <caption className={hideCaption ? 'cf-visually-hidden' : styles.caption}>{caption}</caption>
+        <caption id={captionId} className={hideCaption ? 'cf-visually-hidden' : styles.caption}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column) => (

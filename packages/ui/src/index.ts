@@ -11,4 +11,5 @@ export { SelectField, type SelectFieldProps, type SelectOption } from './SelectF
 export { StageBadge, Tag, type BadgeTone, type StageBadgeProps } from './StageBadge';
 export { StatusDot, type Status, type StatusDotProps } from './StatusDot';
 export { Table, type TableColumn, type TableProps } from './Table';
+export { TextAreaField, type TextAreaFieldProps } from './TextAreaField';
 export { TextField, type TextFieldProps } from './TextField';

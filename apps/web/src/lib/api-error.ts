@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly correlationId?: string,
     /** The API's reason for a 401/403, e.g. `session_expired`, `sso_required`, `invalid_credentials`. */
     readonly code?: string,
+    /** The response body as sent (a refused action adds its rule, field and override). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,7 +39,7 @@ export function toApiError(status: number, body: unknown): ApiError {
   if (!parsed.success) return new ApiError(status, `The API answered ${status}`);
   const { message, errors = [], correlationId, code } = parsed.data;
   const withReference = correlationId ? `${message} (reference ${correlationId})` : message;
-  return new ApiError(status, withReference, errors, correlationId, code);
+  return new ApiError(status, withReference, errors, correlationId, code, body);
 }
 
 interface ClientResult<T> {

@@ -6,6 +6,9 @@ import { unwrap } from '@/lib/api-error';
 
 import { programSchema, type Program, type ProgramKind } from './program-schema';
 
+type IsoBody = Extract<CreateProgram, { kind: 'ISO_CERTIFICATION' }>;
+type Soc2Body = Extract<CreateProgram, { kind: 'SOC2_ATTESTATION' }>;
+
 export interface CreateProgramInput {
   organizationId: string;
   name: string;
@@ -14,9 +17,16 @@ export interface CreateProgramInput {
   startDate: string;
   programManagerEmail: string;
   config?: { certificationBody?: string };
+  /** ISO: the certificate the organisation already holds. */
+  existingCertificate?: IsoBody['existingCertificate'];
+  /** SOC 2 mid-stream: the period under way and/or the last report issued. */
+  currentPeriod?: Soc2Body['currentPeriod'];
+  lastReport?: Soc2Body['lastReport'];
+  /** Audit time and cost inputs, in the kind's own shape. */
+  settings?: IsoBody['settings'] | Soc2Body['settings'];
 }
 
-type IsoFramework = Extract<CreateProgram, { kind: 'ISO_CERTIFICATION' }>['frameworks'][number];
+type IsoFramework = IsoBody['frameworks'][number];
 const isIsoFramework = (framework: string): framework is IsoFramework =>
   framework === 'iso27001' || framework === 'iso42001';
 const isSoc2Framework = (framework: string): framework is 'soc2' => framework === 'soc2';
@@ -28,13 +38,38 @@ const isSoc2Framework = (framework: string): framework is 'soc2' => framework ==
  */
 export function createProgramBody(input: CreateProgramInput): CreateProgram {
   // The organisation is in the path, not the body.
-  const { config, kind, frameworks, organizationId: _organizationId, ...common } = input;
+  const {
+    config,
+    kind,
+    frameworks,
+    organizationId: _organizationId,
+    existingCertificate,
+    currentPeriod,
+    lastReport,
+    settings,
+    ...common
+  } = input;
   const auditor = config?.certificationBody;
   if (kind === 'SOC2_ATTESTATION' && frameworks.every(isSoc2Framework)) {
-    return { ...common, kind, frameworks, ...(auditor ? { config: { cpaFirm: auditor } } : {}) };
+    return {
+      ...common,
+      kind,
+      frameworks,
+      ...(auditor ? { config: { cpaFirm: auditor } } : {}),
+      ...(currentPeriod ? { currentPeriod } : {}),
+      ...(lastReport ? { lastReport } : {}),
+      ...(settings ? { settings: settings as Soc2Body['settings'] } : {}),
+    };
   }
   if (kind === 'ISO_CERTIFICATION' && frameworks.every(isIsoFramework)) {
-    return { ...common, kind, frameworks, ...(auditor ? { config: { certificationBody: auditor } } : {}) };
+    return {
+      ...common,
+      kind,
+      frameworks,
+      ...(auditor ? { config: { certificationBody: auditor } } : {}),
+      ...(existingCertificate ? { existingCertificate } : {}),
+      ...(settings ? { settings: settings as IsoBody['settings'] } : {}),
+    };
   }
   throw new Error(`Frameworks ${frameworks.join(', ')} do not fit a ${kind} program`);
 }

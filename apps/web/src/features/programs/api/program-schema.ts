@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const programKinds = ['ISO_CERTIFICATION', 'SOC2_ATTESTATION'] as const;
 export type ProgramKind = (typeof programKinds)[number];
 
+const milestoneSchema = z.object({ kind: z.string(), due: z.string() });
+
 export const programSchema = z.object({
   id: z.string(),
   organizationId: z.string(),
@@ -16,10 +18,35 @@ export const programSchema = z.object({
   startedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  atRisk: z.boolean().default(false),
+  nextMilestone: milestoneSchema.nullable().default(null),
 });
 export type Program = z.infer<typeof programSchema>;
 
-const milestoneSchema = z.object({ kind: z.string(), due: z.string() });
+const taskSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  ownerEmail: z.string(),
+  dueDate: z.string(),
+  status: z.string(),
+  requirementIds: z.array(z.string()).default([]),
+});
+export type WorkflowTask = z.infer<typeof taskSchema>;
+
+const findingSchema = z.looseObject({
+  id: z.string(),
+  description: z.string(),
+  severity: z.string().optional(),
+  status: z.string().optional(),
+  auditId: z.string().optional(),
+  source: z.string().optional(),
+  raisedOn: z.string().optional(),
+  observedOn: z.string().optional(),
+  responseDue: z.string().optional(),
+  taskId: z.string().optional(),
+  requirementIds: z.array(z.string()).default([]),
+});
+export type WorkflowFinding = z.infer<typeof findingSchema>;
 
 /** The parts of the workflow's state query this app shows; the rest is ignored rather than rejected. */
 export const workflowStateSchema = z.looseObject({
@@ -28,8 +55,15 @@ export const workflowStateSchema = z.looseObject({
   nextMilestone: milestoneSchema.nullable().optional(),
   atRisk: z.boolean().optional(),
   atRiskReasons: z.array(z.string()).optional(),
+  tasks: z.array(taskSchema).optional(),
+  /** ISO audit findings. */
+  findings: z.array(findingSchema).optional(),
+  /** SOC 2 control exceptions. */
+  exceptions: z.array(findingSchema).optional(),
+  frameworks: z.array(z.string()).optional(),
 });
 export type WorkflowState = z.infer<typeof workflowStateSchema>;
+export type { WorkflowFinding as Finding };
 
 export const programDetailSchema = programSchema.extend({
   state: z.object({
@@ -38,5 +72,6 @@ export const programDetailSchema = programSchema.extend({
     workflow: workflowStateSchema.nullable(),
     unavailableReason: z.string().optional(),
   }),
+  links: z.object({ temporalUi: z.string().nullable() }).default({ temporalUi: null }),
 });
 export type ProgramDetail = z.infer<typeof programDetailSchema>;

@@ -3,6 +3,7 @@ import { Button, CheckboxGroup, ErrorSummary, SelectField, TextField } from '@ce
 import { programKinds, type Program, type ProgramKind } from '../api/program-schema';
 import { useCreateProgramForm } from '../hooks/use-create-program-form';
 import { frameworksForKind, programKindLabels } from '../utils/labels';
+import { AuditSettingsFields, ProgramStartFields } from './program-start-fields';
 import styles from './programs.module.css';
 
 const kindOptions = programKinds.map((kind) => ({ value: kind, label: programKindLabels[kind] }));
@@ -64,12 +65,19 @@ export function CreateProgramForm({ organizationId, onCreated, onCancel }: Creat
         onChange={(event) => setField('programManagerEmail', event.currentTarget.value)}
       />
       <TextField
-        label="Certification body (optional)"
+        label={values.kind === 'SOC2_ATTESTATION' ? 'CPA firm (optional)' : 'Certification body (optional)'}
         name="certificationBody"
+        hint={
+          values.kind === 'ISO_CERTIFICATION'
+            ? 'Required when the program starts from a certificate.'
+            : undefined
+        }
         value={values.certificationBody}
         error={errors.fields.certificationBody}
         onChange={(event) => setField('certificationBody', event.currentTarget.value)}
       />
+      <ProgramStartFields values={values} errors={errors} setField={setField} />
+      <AuditSettingsFields values={values} errors={errors} setField={setField} />
       <div className={styles.actions}>
         <Button type="submit" busy={submitting}>
           {submitting ? 'Creating…' : 'Create program'}

@@ -4,8 +4,8 @@ import { programKinds, type ProgramKind } from '../api/program-schema';
 import { frameworksForKind } from '../utils/labels';
 
 /**
- * The form's own rules, worded for people. They mirror the API's so most mistakes never leave the browser;
- * whatever the API still rejects comes back as a 400 and lands on the same fields.
+ * The form's own rules for the basic fields, worded for people. The whole body is then checked with the API's
+ * own schema (`createProgramSchema` of @certflow/contracts/domain), whose issues land on the fields below.
  */
 export const programFormSchema = z
   .object({
@@ -32,10 +32,40 @@ export const programFormSchema = z
     }
   });
 
-export type ProgramFormValues = z.input<typeof programFormSchema>;
+/** Where the program starts and what its audits cost: the sections beyond the basic fields. */
+export interface ProgramStartValues {
+  /** ISO: start from a certificate already held. */
+  fromCertificate: boolean;
+  certificateNumber: string;
+  certificateFrameworks: string[];
+  decisionDate: string;
+  expiryDate: string;
+  certificateCycle: string;
+  surveillance1: string;
+  surveillance2: string;
+  /** SOC 2: an observation period already under way. */
+  periodUnderWay: boolean;
+  currentStart: string;
+  currentEnd: string;
+  /** SOC 2: a Type II report already issued. */
+  reportIssued: boolean;
+  reportStart: string;
+  reportEnd: string;
+  reportIssuedOn: string;
+  reportOpinion: string;
+  // Audit settings.
+  personsInScope: string;
+  aiPersonsInScope: string;
+  aiRoles: string[];
+  fieldworkDays: string;
+  currency: string;
+  dayRate: string;
+}
+
+export type ProgramFormValues = z.input<typeof programFormSchema> & ProgramStartValues;
 export type ProgramField = keyof ProgramFormValues;
 
-/** API issue paths → form fields; `frameworks.1` and the like fall under `frameworks`. */
+/** API (and contracts) issue paths → form fields; `frameworks.1` and the like fall under `frameworks`. */
 export const programFieldsByPath: Record<string, ProgramField> = {
   name: 'name',
   kind: 'kind',
@@ -43,6 +73,31 @@ export const programFieldsByPath: Record<string, ProgramField> = {
   startDate: 'startDate',
   programManagerEmail: 'programManagerEmail',
   'config.certificationBody': 'certificationBody',
+  'config.cpaFirm': 'certificationBody',
+  existingCertificate: 'certificateNumber',
+  'existingCertificate.certificateNumber': 'certificateNumber',
+  'existingCertificate.frameworks': 'certificateFrameworks',
+  'existingCertificate.decisionDate': 'decisionDate',
+  'existingCertificate.cycleStart': 'decisionDate',
+  'existingCertificate.expiryDate': 'expiryDate',
+  'existingCertificate.cycle': 'certificateCycle',
+  'existingCertificate.surveillanceAudits': 'surveillance1',
+  currentPeriod: 'currentStart',
+  'currentPeriod.start': 'currentStart',
+  'currentPeriod.end': 'currentEnd',
+  lastReport: 'reportStart',
+  'lastReport.periodStart': 'reportStart',
+  'lastReport.periodEnd': 'reportEnd',
+  'lastReport.issuedOn': 'reportIssuedOn',
+  'lastReport.opinion': 'reportOpinion',
+  firstPeriodStart: 'currentStart',
+  'settings.personsInScope': 'personsInScope',
+  'settings.aiPersonsInScope': 'aiPersonsInScope',
+  'settings.aiRoles': 'aiRoles',
+  'settings.fieldworkDays': 'fieldworkDays',
+  'settings.terms': 'dayRate',
+  'settings.terms.currency': 'currency',
+  'settings.terms.dayRate': 'dayRate',
 };
 
 export function todayAsCalendarDate(now = new Date()): string {
@@ -58,5 +113,27 @@ export function initialProgramValues(kind: ProgramKind = 'ISO_CERTIFICATION'): P
     startDate: todayAsCalendarDate(),
     programManagerEmail: '',
     certificationBody: '',
+    fromCertificate: false,
+    certificateNumber: '',
+    certificateFrameworks: [],
+    decisionDate: '',
+    expiryDate: '',
+    certificateCycle: '1',
+    surveillance1: '',
+    surveillance2: '',
+    periodUnderWay: false,
+    currentStart: '',
+    currentEnd: '',
+    reportIssued: false,
+    reportStart: '',
+    reportEnd: '',
+    reportIssuedOn: '',
+    reportOpinion: '',
+    personsInScope: '',
+    aiPersonsInScope: '',
+    aiRoles: [],
+    fieldworkDays: '',
+    currency: '',
+    dayRate: '',
   };
 }

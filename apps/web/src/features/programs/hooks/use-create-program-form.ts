@@ -1,9 +1,10 @@
+import { createProgramSchema } from '@certflow/contracts/domain';
 import { useState, type FormEvent } from 'react';
 
 import { apiErrorToFormErrors, noErrors, zodToFormErrors, type FormErrors } from '@/lib/form-errors';
 import { useIdempotencyKey } from '@/lib/idempotency';
 
-import { useCreateProgram } from '../api/create-program';
+import { createProgramBody, useCreateProgram } from '../api/create-program';
 import type { Program } from '../api/program-schema';
 import {
   initialProgramValues,
@@ -12,9 +13,10 @@ import {
   type ProgramField,
   type ProgramFormValues,
 } from '../components/program-form-schema';
+import { programInputOf } from '../components/program-start';
 import { frameworksForKind } from '../utils/labels';
 
-/** Form state, client-side validation and submission for a new program. */
+/** Form state, client-side validation (the form's own words, then the API's schema) and submission. */
 export function useCreateProgramForm(organizationId: string, onCreated: (program: Program) => void) {
   const [values, setValues] = useState<ProgramFormValues>(initialProgramValues);
   const [errors, setErrors] = useState<FormErrors<ProgramField>>(noErrors);
@@ -47,24 +49,25 @@ export function useCreateProgramForm(organizationId: string, onCreated: (program
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = programFormSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(zodToFormErrors(parsed.error, programFieldsByPath));
-      focusFirstInvalid(event.currentTarget);
+    const form = event.currentTarget;
+    const basic = programFormSchema.safeParse(values);
+    if (!basic.success) {
+      setErrors(zodToFormErrors(basic.error, programFieldsByPath));
+      focusFirstInvalid(form);
+      return;
+    }
+    const input = programInputOf(organizationId, values);
+    // The API's own schema: an imported certificate or a mid-stream SOC 2 must fit together before it is sent.
+    const full = createProgramSchema.safeParse(createProgramBody(input));
+    if (!full.success) {
+      setErrors(zodToFormErrors(full.error, programFieldsByPath));
+      focusFirstInvalid(form);
       return;
     }
     setErrors(noErrors());
-    const { certificationBody, ...rest } = parsed.data;
     mutation.mutate(
-      {
-        input: { organizationId, ...rest, ...(certificationBody ? { config: { certificationBody } } : {}) },
-        idempotencyKey: idempotency.key,
-      },
-      {
-        onError: (error) => {
-          setErrors(apiErrorToFormErrors(error, programFieldsByPath));
-        },
-      },
+      { input, idempotencyKey: idempotency.key },
+      { onError: (error) => setErrors(apiErrorToFormErrors(error, programFieldsByPath)) },
     );
   };
 

@@ -50,7 +50,45 @@ const milestoneLabels: Record<string, string> = {
   fieldwork: 'Fieldwork',
   'fieldwork-due': 'Fieldwork must start',
   'report-due': 'Report due',
+  // Read-model milestones (program timeline).
+  'gap-assessment': 'Gap assessment',
+  'internal-audit': 'Internal audit',
+  'management-review': 'Management review',
+  'certification-decision': 'Certification decision',
+  restoration: 'Restoration deadline',
+  suspension: 'Suspension (withdrawal after)',
+  'extension-stage1': 'Stage 1 of the added standard',
+  'extension-stage2': 'Stage 2 of the added standard',
+  'extension-decision': 'Decision on the added standard',
+  readiness: 'Readiness assessment',
+  type1: 'Type I examination',
+  'observation-period': 'Observation period',
+  report: 'Report',
 };
+
+/** The order a cycle's milestones happen in, for the timeline (kinds not listed follow, by date). */
+export const milestoneOrder = [
+  'gap-assessment',
+  'readiness',
+  'internal-audit',
+  'management-review',
+  'stage1',
+  'stage2',
+  'certification-decision',
+  'type1',
+  'observation-period',
+  'fieldwork',
+  'report',
+  'extension-stage1',
+  'extension-stage2',
+  'extension-decision',
+  'surveillance1',
+  'surveillance2',
+  'recertification',
+  'suspension',
+  'certificate-expiry',
+  'restoration',
+];
 
 /** `SOME_CODE` or `some-code` → "Some code", for values this app has no label for yet. */
 export function humanize(code: string): string {
