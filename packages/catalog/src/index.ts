@@ -60,7 +60,14 @@ export {
   type CoverageSummary,
   type RequirementCoverage,
   type StatusMap,
+  summarize,
 } from './engine/coverage.js';
+export {
+  computeCombinedCoverage,
+  type CombinedCoverageResult,
+  type CoverageSource,
+} from './engine/combined.js';
+export { requirementGroup, requirementGroupsOf, type RequirementGroup } from './groups.js';
 export {
   overlap,
   overlapByKind,
