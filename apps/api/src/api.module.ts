@@ -7,6 +7,7 @@ import { MailModule } from './mail/mail.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { GapAssessmentModule } from './modules/gap-assessment/gap-assessment.module.js';
 import { GrantsModule } from './modules/grants/grants.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
@@ -15,8 +16,10 @@ import { MyTasksModule } from './modules/my-tasks/my-tasks.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { OverviewModule } from './modules/overview/overview.module.js';
 import { ProgramsModule } from './modules/programs/programs.module.js';
+import { RequirementStatusModule } from './modules/requirement-status/requirement-status.module.js';
 import { SecurityEventsModule } from './modules/security-events/security-events.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
+import { StatementOfApplicabilityModule } from './modules/statement-of-applicability/soa.module.js';
 
 /**
  * Every HTTP feature and the cross-cutting HTTP behaviour, without the infrastructure they inject.
@@ -43,6 +46,9 @@ import { SsoModule } from './modules/sso/sso.module.js';
     ProgramsModule,
     MyTasksModule,
     OverviewModule,
+    RequirementStatusModule,
+    GapAssessmentModule,
+    StatementOfApplicabilityModule,
   ],
 })
 export class ApiModule {}

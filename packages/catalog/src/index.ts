@@ -78,4 +78,9 @@ export {
 export { euAiActDateGroups } from './frameworks/eu-ai-act.js';
 export { getRegime, regimeRules, regimes } from './regimes/index.js';
 export type { Regime, RegimeId, RegimeRule, RegimeVersion } from './regimes/schema.js';
-export { isKnownRequirement, requirementLinks, type RequirementLink } from './lookup.js';
+export {
+  isAssessableRequirement,
+  isKnownRequirement,
+  requirementLinks,
+  type RequirementLink,
+} from './lookup.js';

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { RequirementStatusModule } from '../requirement-status/requirement-status.module.js';
+import { GapAssessmentController } from './gap-assessment.controller.js';
+import { GapAssessmentService } from './gap-assessment.service.js';
+import { GapFinalisationService } from './gap-finalisation.service.js';
+
+@Module({
+  imports: [RequirementStatusModule],
+  controllers: [GapAssessmentController],
+  providers: [GapAssessmentService, GapFinalisationService],
+})
+export class GapAssessmentModule {}
