@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, Patch, Post, Res } from '@nestjs/common';
 import {
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -8,7 +9,14 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ZodResponse, ZodSerializerDto } from 'nestjs-zod';
+import {
+  type FinaliseGapAssessment as FinaliseInput,
+  finaliseGapAssessmentSchema,
+  type StartGapAssessment as StartInput,
+  startGapAssessmentSchema,
+} from '@certflow/contracts/implementation';
+import { ZodResponse, ZodSerializerDto, ZodValidationPipe } from 'nestjs-zod';
+import { z } from 'zod';
 
 import { CurrentCaller } from '../../access/current-caller.decorator.js';
 import type { Caller } from '../../access/principal.js';
@@ -24,6 +32,11 @@ import {
 } from './gap-assessment.schemas.js';
 import { GapAssessmentService } from './gap-assessment.service.js';
 import { GapFinalisationService } from './gap-finalisation.service.js';
+
+/** Validates a body whose fields are all optional, accepting no body at all (Express leaves it undefined). */
+function optionalBody(schema: z.ZodType) {
+  return new ZodValidationPipe(z.preprocess((value) => value ?? {}, schema));
+}
 
 @ApiTags('gap-assessment')
 @Controller('programs/:id/gap-assessment')
@@ -48,6 +61,7 @@ export class GapAssessmentController {
   /** Starts the draft; starting again returns the existing one. */
   @Post()
   @Allow('programs.operate', ofResource('program'))
+  @ApiBody({ type: StartGapAssessment, required: false })
   @ZodSerializerDto(GapAssessment)
   @ApiCreatedResponse({ type: GapAssessment.Output, description: 'Started' })
   @ApiOkResponse({ type: GapAssessment.Output, description: 'Already started: the existing draft' })
@@ -57,7 +71,7 @@ export class GapAssessmentController {
   })
   async start(
     @Param() { id }: IdParams,
-    @Body() body: StartGapAssessment,
+    @Body(optionalBody(startGapAssessmentSchema)) body: StartInput,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -82,6 +96,7 @@ export class GapAssessmentController {
    */
   @Post('finalise')
   @Allow('programs.operate', ofResource('program'))
+  @ApiBody({ type: FinaliseGapAssessment, required: false })
   @ZodResponse({ status: 200, type: GapAssessmentFinalised })
   @ApiConflictResponse({
     type: ErrorResponse.Output,
@@ -95,7 +110,11 @@ export class GapAssessmentController {
     type: ErrorResponse.Output,
     description: 'Temporal was unreachable; the submission stays frozen and the next call sends it',
   })
-  finalise(@Param() { id }: IdParams, @Body() body: FinaliseGapAssessment, @CurrentCaller() caller: Caller) {
+  finalise(
+    @Param() { id }: IdParams,
+    @Body(optionalBody(finaliseGapAssessmentSchema)) body: FinaliseInput,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.finalisation.finalise(caller, id, body);
   }
 }

@@ -87,6 +87,14 @@ describe('the organisation’s implementation statuses (real PostgreSQL)', () =>
     });
   });
 
+  it('keeps these events out of the admins’ security events', async () => {
+    const admin = await sessionOf(app, world, 'admin');
+    const res = await admin.get(`/organizations/${world.organization.id}/security-events`).expect(200);
+    const types = (res.body as { type: string }[]).map((e) => e.type);
+    expect(types).toContain('auth.signed-in');
+    expect(types).not.toContain('requirement-status.changed');
+  });
+
   it('changes nothing and writes no event when the same statuses are sent again', async () => {
     const before = await db.prisma.auditEvent.count({ where: { type: 'requirement-status.changed' } });
     const body = {
