@@ -21,6 +21,16 @@ export type Program = z.infer<typeof programSchema>;
 
 const milestoneSchema = z.object({ kind: z.string(), due: z.string() });
 
+const taskSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  ownerEmail: z.string(),
+  dueDate: z.string(),
+  status: z.string(),
+  requirementIds: z.array(z.string()),
+});
+export type WorkflowTask = z.infer<typeof taskSchema>;
+
 /** The parts of the workflow's state query this app shows; the rest is ignored rather than rejected. */
 export const workflowStateSchema = z.looseObject({
   stage: z.string().optional(),
@@ -28,6 +38,7 @@ export const workflowStateSchema = z.looseObject({
   nextMilestone: milestoneSchema.nullable().optional(),
   atRisk: z.boolean().optional(),
   atRiskReasons: z.array(z.string()).optional(),
+  tasks: z.array(taskSchema).optional(),
 });
 export type WorkflowState = z.infer<typeof workflowStateSchema>;
 
