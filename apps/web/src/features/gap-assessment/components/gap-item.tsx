@@ -173,9 +173,13 @@ export function GapItem({ item, editable, onSave }: GapItemProps) {
               {error('task.dueDate')}
             </div>
           ) : null}
-          <Button variant={untouched ? 'primary' : 'secondary'} busy={busy} onClick={() => void save()}>
-            <span>{untouched ? 'Confirm' : 'Save'}</span>
-            <span className="cf-visually-hidden"> {name}</span>
+          <Button
+            variant={untouched ? 'primary' : 'secondary'}
+            busy={busy}
+            aria-label={`${untouched ? 'Confirm' : 'Save'} ${name}`}
+            onClick={() => void save()}
+          >
+            {untouched ? 'Confirm' : 'Save'}
           </Button>
         </div>
       ) : answer ? (

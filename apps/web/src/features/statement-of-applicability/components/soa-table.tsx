@@ -91,7 +91,7 @@ export function SoaTable({
                 {editable ? (
                   <td>
                     <Button variant="ghost" onClick={() => setEditing(line.requirementId)}>
-                      Change <span className="cf-visually-hidden">{line.ref}</span>
+                      Change<span className="cf-visually-hidden">{` ${line.ref}`}</span>
                     </Button>
                   </td>
                 ) : null}
