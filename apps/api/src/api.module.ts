@@ -15,6 +15,8 @@ import { MembersModule } from './modules/members/members.module.js';
 import { MyTasksModule } from './modules/my-tasks/my-tasks.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { OverviewModule } from './modules/overview/overview.module.js';
+import { ProgramActionsModule } from './modules/program-actions/program-actions.module.js';
+import { ProgramRecordsModule } from './modules/program-records/program-records.controller.js';
 import { ProgramsModule } from './modules/programs/programs.module.js';
 import { RequirementStatusModule } from './modules/requirement-status/requirement-status.module.js';
 import { SecurityEventsModule } from './modules/security-events/security-events.module.js';
@@ -44,6 +46,8 @@ import { StatementOfApplicabilityModule } from './modules/statement-of-applicabi
     SsoModule,
     SecurityEventsModule,
     ProgramsModule,
+    ProgramActionsModule,
+    ProgramRecordsModule,
     MyTasksModule,
     OverviewModule,
     RequirementStatusModule,

@@ -198,6 +198,16 @@ describe('finalising a gap assessment hands it to the real workflow', () => {
     const state = detail.state.workflow as { tasks: { id: string; source: { kind: string } }[] };
     expect(state.tasks.filter((t) => t.source.kind === 'gap-assessment')).toHaveLength(gaps);
 
+    // It went through the program-actions path: one action request, keyed by the frozen attempt, answered 200.
+    const requests = await db.prisma.programActionRequest.findMany({ where: { programId: aimsId } });
+    expect(requests).toMatchObject([
+      {
+        action: 'completeGapAssessment',
+        idempotencyKey: expect.stringMatching(`^gap-assessment:${result.assessment.id}:`) as string,
+        responseStatus: 200,
+      },
+    ]);
+
     // Finalising again sends nothing and answers the first result.
     const again = (await finalise().expect(200)).body as GapFinalised;
     expect(again.replayed).toBe(true);

@@ -1,16 +1,16 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
 import { requirementLinksOf } from '@certflow/contracts/domain';
 import type { FinaliseGapAssessment } from '@certflow/contracts/implementation';
 import { Prisma, type PrismaClient, type Program } from '@certflow/db';
-import type { Client } from '@temporalio/client';
 
 import { type Caller, actorOf } from '../../access/principal.js';
 import { CLOCK, type Clock, utcDay } from '../../common/clock.js';
 import { ConflictError, InputValidationError, RuleViolationError } from '../../common/domain-errors.js';
-import { APP_CONFIG } from '../../config/config.module.js';
-import type { AppConfig } from '../../config/config.schema.js';
 import { PRISMA } from '../../database/database.module.js';
-import { TEMPORAL_CLIENT } from '../../temporal/temporal.module.js';
+import { ProgramActionsService } from '../program-actions/program-actions.service.js';
+import type { ProgramWorkflowState } from '../programs/program-workflow.js';
 import { WorkflowUnavailableError } from '../programs/programs.service.js';
 import { recordImplementationEvents } from '../requirement-status/implementation-events.js';
 import { RequirementStatusWriter } from '../requirement-status/requirement-status.writer.js';
@@ -20,10 +20,14 @@ import type { AssessmentRow } from './gap-assessment.view.js';
 import { gapScopeOf } from './gap-assessment.view.js';
 import { type GapSubmission, gapSubmission } from './gap-submission.js';
 import { scopeRequirements } from './prefill.js';
-import { type ProgramState, sendGapSubmission } from './program-update.js';
 
-/** What `gap_assessments.submission` keeps from the moment the draft is frozen: the update and who sent it. */
+/**
+ * What `gap_assessments.submission` keeps from the moment the draft is frozen: the update, who froze it, and the
+ * attempt whose Idempotency-Key every retry of this submission reuses (a refused one is thawed, and the next
+ * freeze is a new attempt).
+ */
 interface Frozen {
+  attempt: string;
   actor: string;
   submission: GapSubmission;
 }
@@ -31,23 +35,21 @@ interface Frozen {
 const UNANSWERED_SHOWN = 5;
 
 /**
- * Finalising: the draft is frozen (status FINALISING, the update input stored), the workflow update is sent
- * with an update id derived from the assessment, and only when the workflow accepted it are the answers written
- * through to the organisation's statuses and the assessment marked FINALISED — all in one transaction with the
- * audit events. A crash anywhere leaves either a draft or a frozen submission that the next call sends again;
- * Temporal answers a repeated update id with the first outcome, so nothing runs twice.
+ * Finalising: the draft is frozen (status FINALISING, the update input stored), then the update goes through the
+ * program-actions path like every workflow action (visibility, the body's own schema, the caller as actor, the
+ * Idempotency-Key `gap-assessment:<id>:<attempt>` whose row id is the Temporal update id, 409/422 with the rule).
+ * Only when the workflow accepted it are the answers written through to the organisation's statuses and the
+ * assessment marked FINALISED — in one transaction with the audit events. A crash anywhere leaves either a draft
+ * or a frozen submission that the next call sends again under the same key, so nothing runs twice.
  */
 @Injectable()
 export class GapFinalisationService {
-  private readonly logger = new Logger(GapFinalisationService.name);
-
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly gaps: GapAssessmentService,
     private readonly writer: RequirementStatusWriter,
+    private readonly actions: ProgramActionsService,
   ) {}
 
   async finalise(caller: Caller, id: string, body: FinaliseGapAssessment): Promise<GapFinalised> {
@@ -67,27 +69,22 @@ export class GapFinalisationService {
     if (row.status === 'FINALISED') return this.result(program, row, true);
 
     const frozen = row.submission as unknown as Frozen;
-    let outcome;
+    let state: ProgramWorkflowState;
     try {
-      outcome = await sendGapSubmission(
-        this.temporal,
-        program,
-        frozen.submission,
-        frozen.actor,
-        `gap-assessment:${row.id}`,
-        this.config.temporal.rpcTimeoutMs,
+      const response = await this.actions.run(
+        caller,
+        program.id,
+        frozen.submission.update,
+        frozen.submission.input,
+        `gap-assessment:${row.id}:${frozen.attempt}`,
       );
+      state = (response.body as { state: { workflow: ProgramWorkflowState } }).state.workflow;
     } catch (error) {
-      this.logger.warn(`Could not finalise gap assessment ${row.id}: ${String(error)}`);
-      throw new WorkflowUnavailableError(
-        `The workflow of program ${program.id} could not be reached; the gap assessment stays frozen — finalise again to send it`,
-      );
+      // Unreachable Temporal: the submission stays frozen for the next call. Any refusal: back to a draft.
+      if (!(error instanceof WorkflowUnavailableError)) await this.thaw(row.id);
+      throw error;
     }
-    if (!outcome.ok) {
-      await this.thaw(row.id);
-      throw outcome.conflict ? new ConflictError(outcome.message) : new RuleViolationError(outcome.message);
-    }
-    const finalised = await this.complete(program, row, frozen, outcome.state);
+    const finalised = await this.complete(caller, program, row, frozen, state);
     return this.result(program, finalised, false);
   }
 
@@ -128,7 +125,7 @@ export class GapFinalisationService {
           ...(body.firstPeriodStart && { firstPeriodStart: body.firstPeriodStart }),
         },
       );
-      const frozen: Frozen = { actor, submission };
+      const frozen: Frozen = { attempt: randomUUID(), actor, submission };
       return tx.gapAssessment.update({
         where: { id: row.id },
         data: { status: 'FINALISING', submission: frozen as unknown as Prisma.InputJsonObject },
@@ -146,11 +143,14 @@ export class GapFinalisationService {
   }
 
   private async complete(
+    caller: Caller,
     program: Program,
     row: AssessmentRow,
     frozen: Frozen,
-    state: ProgramState,
+    state: ProgramWorkflowState,
   ): Promise<AssessmentRow> {
+    // Whoever's request the workflow accepted finalised it (the actor of its update).
+    const actor = actorOf(caller.principal);
     const taskIds = new Map(
       state.tasks
         .filter((task) => task.source.kind === 'gap-assessment' && task.requirementIds.length === 1)
@@ -163,7 +163,7 @@ export class GapFinalisationService {
         data: {
           status: 'FINALISED',
           completedOn: new Date(`${completedOn}T00:00:00.000Z`),
-          finalisedBy: frozen.actor,
+          finalisedBy: actor,
           finalisedAt: this.clock.now(),
         },
       });
@@ -183,7 +183,7 @@ export class GapFinalisationService {
         tx,
         {
           organizationId: program.organizationId,
-          actor: frozen.actor,
+          actor,
           source: `gap-assessment:${row.id}`,
           programId: program.id,
         },
@@ -192,7 +192,7 @@ export class GapFinalisationService {
       await recordImplementationEvents(tx, this.clock.now(), [
         {
           type: 'gap-assessment.finalised',
-          actor: frozen.actor,
+          actor,
           organizationId: program.organizationId,
           programId: program.id,
           payload: {
