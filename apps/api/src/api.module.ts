@@ -7,6 +7,7 @@ import { MailModule } from './mail/mail.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { GapAssessmentModule } from './modules/gap-assessment/gap-assessment.module.js';
 import { GrantsModule } from './modules/grants/grants.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
@@ -17,8 +18,10 @@ import { OverviewModule } from './modules/overview/overview.module.js';
 import { ProgramActionsModule } from './modules/program-actions/program-actions.module.js';
 import { ProgramRecordsModule } from './modules/program-records/program-records.controller.js';
 import { ProgramsModule } from './modules/programs/programs.module.js';
+import { RequirementStatusModule } from './modules/requirement-status/requirement-status.module.js';
 import { SecurityEventsModule } from './modules/security-events/security-events.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
+import { StatementOfApplicabilityModule } from './modules/statement-of-applicability/soa.module.js';
 
 /**
  * Every HTTP feature and the cross-cutting HTTP behaviour, without the infrastructure they inject.
@@ -47,6 +50,9 @@ import { SsoModule } from './modules/sso/sso.module.js';
     ProgramRecordsModule,
     MyTasksModule,
     OverviewModule,
+    RequirementStatusModule,
+    GapAssessmentModule,
+    StatementOfApplicabilityModule,
   ],
 })
 export class ApiModule {}

@@ -64,10 +64,10 @@ describe('signing in lands each role on its own home', () => {
     const links = await nav.getByRole('link').allTextContents();
     expect(links).toEqual(
       {
-        admin: ['Programs', 'My tasks', 'Overview', 'People and access'],
-        program_manager: ['Programs', 'My tasks', 'Overview', 'People and access'],
-        control_owner: ['Programs', 'My tasks'],
-        executive: ['Programs', 'My tasks', 'Overview'],
+        admin: ['Programs', 'My tasks', 'Implementation', 'Overview', 'People and access'],
+        program_manager: ['Programs', 'My tasks', 'Implementation', 'Overview', 'People and access'],
+        control_owner: ['Programs', 'My tasks', 'Implementation'],
+        executive: ['Programs', 'My tasks', 'Implementation', 'Overview'],
         auditor: ['Programs'],
       }[role],
     );

@@ -30,10 +30,13 @@ describe('architecture', () => {
     expect(features.sort()).toEqual([
       'admin',
       'auth',
+      'gap-assessment',
       'health',
+      'implementation',
       'organizations',
       'overview',
       'programs',
+      'statement-of-applicability',
       'tasks',
     ]);
   });
@@ -52,8 +55,12 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
-  it('imports contracts only through its Temporal-free entries (access, domain)', () => {
-    const allowed = new Set(['@certflow/contracts/access', '@certflow/contracts/domain']);
+  it('imports contracts only through its Temporal-free entries (access, domain, implementation)', () => {
+    const allowed = new Set([
+      '@certflow/contracts/access',
+      '@certflow/contracts/domain',
+      '@certflow/contracts/implementation',
+    ]);
     const offending = sourceFiles(srcDir).flatMap((file) =>
       importsOf(file)
         .filter((spec) => spec.startsWith('@certflow/contracts') && !allowed.has(spec))

@@ -372,6 +372,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/requirement-statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequirementStatusController_list"];
+        put: operations["RequirementStatusController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/schedule": {
         parameters: {
             query?: never;
@@ -877,6 +893,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programs/{id}/gap-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GapAssessmentController_get"];
+        put?: never;
+        post: operations["GapAssessmentController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/gap-assessment/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GapAssessmentController_finalise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/gap-assessment/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["GapAssessmentController_answer"];
+        trace?: never;
+    };
     "/programs/{id}/records": {
         parameters: {
             query?: never;
@@ -885,6 +949,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ProgramRecordsController_program"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/statement-of-applicability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SoaController_get"];
+        put: operations["SoaController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/statement-of-applicability/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SoaController_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -914,6 +1010,24 @@ export interface components {
         };
         AddNoteAction: {
             note: string;
+        };
+        AnswerGapItems: {
+            items: {
+                evidence?: string | null;
+                justification?: string | null;
+                note?: string | null;
+                /** Format: email */
+                ownerEmail?: string | null;
+                requirementId: string;
+                /** @enum {string} */
+                status: "implemented" | "partial" | "not_implemented" | "not_applicable";
+                task?: {
+                    dueDate?: string;
+                    /** Format: email */
+                    ownerEmail?: string;
+                    title?: string;
+                };
+            }[];
         };
         /** @enum {string} */
         ApiTokenRole: "admin" | "program_manager" | "executive";
@@ -1056,6 +1170,29 @@ export interface components {
                 uri: string;
             }[];
             taskId: string;
+        };
+        CoverageChain_Output: {
+            hops: {
+                crosswalk: string;
+                from: string;
+                rationale: string;
+                /** @description Relation of from to to: equal, subset, superset or intersect */
+                relation: string;
+                /** @description published:<who>, derived:<method> or analysis */
+                source: string;
+                to: string;
+            }[];
+            /** @description The requirement whose status carries over */
+            source: string;
+            /** @enum {string} */
+            sourceStatus: "implemented" | "partial" | "not_implemented" | "not_applicable";
+            /**
+             * @description full only if every hop is equal or superset
+             * @enum {string}
+             */
+            strength: "full" | "partial";
+            /** @enum {string} */
+            yields: "satisfied" | "partial" | "open";
         };
         CreateApiToken: {
             /**
@@ -1323,6 +1460,13 @@ export interface components {
             /** @description Refused action: the name of the rule, e.g. stage1-prerequisites */
             rule?: string;
         };
+        FinaliseGapAssessment: {
+            completedOn?: string;
+            defaultDueDate?: string;
+            /** Format: email */
+            defaultOwnerEmail?: string;
+            firstPeriodStart?: string;
+        };
         FindingPage_Output: {
             items: {
                 auditId: string;
@@ -1349,6 +1493,140 @@ export interface components {
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        GapAssessmentFinalised_Output: {
+            assessment: {
+                completedOn: string | null;
+                /** Format: date-time */
+                finalisedAt: string | null;
+                finalisedBy: string | null;
+                frameworks: string[];
+                /**
+                 * Format: uuid
+                 * @description null while not started (the items are then a preview)
+                 */
+                id: string | null;
+                items: components["schemas"]["GapAssessmentItem_Output"][];
+                /** Format: uuid */
+                programId: string;
+                soc2Categories: string[];
+                startedBy: string | null;
+                /** @enum {string} */
+                status: "NOT_STARTED" | "DRAFT" | "FINALISING" | "FINALISED";
+                /** @description Counts per framework */
+                summary: {
+                    [key: string]: {
+                        answered: number;
+                        carriedOver: number;
+                        /** @description Answered partial or not implemented: each becomes a task */
+                        gaps: number;
+                        open: number;
+                        partly: number;
+                        recorded: number;
+                        total: number;
+                    };
+                };
+                /** @enum {string} */
+                update: "completeGapAssessment" | "completeReadinessAssessment";
+            };
+            /** @description true when it was already finalised and nothing was sent again */
+            replayed: boolean;
+            /** @description The remediation tasks the workflow created from the gaps */
+            tasks: {
+                dueDate: string;
+                /** @description The workflow’s task id (null only if the workflow did not report it) */
+                id: string | null;
+                /** @description Crosswalk links the workflow added */
+                links: {
+                    crosswalk: string;
+                    from: string;
+                    relation: string;
+                    to: string;
+                }[];
+                ownerEmail: string;
+                requirementIds: string[];
+                title: string;
+            }[];
+        };
+        GapAssessmentItem_Output: {
+            /** @description null until someone confirms or changes it */
+            answer: {
+                /** Format: date-time */
+                answeredAt: string;
+                answeredBy: string;
+                evidence: string | null;
+                justification: string | null;
+                note: string | null;
+                ownerEmail: string | null;
+                /** @enum {string} */
+                status: "implemented" | "partial" | "not_implemented" | "not_applicable";
+                /** @enum {string} */
+                suggestedBasis: "recorded" | "carried-over" | "partly" | "open";
+                /**
+                 * @description What the pre-fill suggested when it was answered
+                 * @enum {string}
+                 */
+                suggestedStatus: "implemented" | "partial" | "not_implemented" | "not_applicable";
+                /** @description The remediation task planned for a gap; empty fields take the finalisation defaults */
+                task: {
+                    dueDate: string | null;
+                    ownerEmail: string | null;
+                    title: string | null;
+                };
+            } | null;
+            framework: string;
+            requirementId: string;
+            suggestion: {
+                /**
+                 * @description recorded: the organisation’s own status; carried-over / partly / open: from the other frameworks
+                 * @enum {string}
+                 */
+                basis: "recorded" | "carried-over" | "partly" | "open";
+                /** @description Requirements that would carry over if implemented */
+                candidates: string[];
+                /** @description The strongest chains that justify it, strongest first */
+                chains: components["schemas"]["CoverageChain_Output"][];
+                /** @description Contributing chains not listed */
+                moreChains: number;
+                /** @enum {string} */
+                status: "implemented" | "partial" | "not_implemented" | "not_applicable";
+            };
+            /** @description The workflow’s remediation task, once finalised */
+            taskId: string | null;
+        };
+        GapAssessment_Output: {
+            completedOn: string | null;
+            /** Format: date-time */
+            finalisedAt: string | null;
+            finalisedBy: string | null;
+            frameworks: string[];
+            /**
+             * Format: uuid
+             * @description null while not started (the items are then a preview)
+             */
+            id: string | null;
+            items: components["schemas"]["GapAssessmentItem_Output"][];
+            /** Format: uuid */
+            programId: string;
+            soc2Categories: string[];
+            startedBy: string | null;
+            /** @enum {string} */
+            status: "NOT_STARTED" | "DRAFT" | "FINALISING" | "FINALISED";
+            /** @description Counts per framework */
+            summary: {
+                [key: string]: {
+                    answered: number;
+                    carriedOver: number;
+                    /** @description Answered partial or not implemented: each becomes a task */
+                    gaps: number;
+                    open: number;
+                    partly: number;
+                    recorded: number;
+                    total: number;
+                };
+            };
+            /** @enum {string} */
+            update: "completeGapAssessment" | "completeReadinessAssessment";
         };
         InspectInvitation: {
             token: string;
@@ -1527,7 +1805,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        Permission_Output: "organization.read" | "organization.manage" | "members.read" | "members.manage" | "invitations.manage" | "api-tokens.manage" | "sso.manage" | "security-events.read" | "grants.read" | "grants.manage" | "programs.read" | "programs.create" | "programs.operate" | "overview.read" | "tasks.read" | "tasks.mine" | "tasks.assign" | "tasks.work" | "evidence.read" | "evidence.upload" | "audit-trail.read" | "live-updates.read" | "schedule.read" | "cost.read" | "cost.manage";
+        Permission_Output: "organization.read" | "organization.manage" | "members.read" | "members.manage" | "invitations.manage" | "api-tokens.manage" | "sso.manage" | "security-events.read" | "grants.read" | "grants.manage" | "programs.read" | "programs.create" | "programs.operate" | "overview.read" | "implementation.read" | "implementation.manage" | "tasks.read" | "tasks.mine" | "tasks.assign" | "tasks.work" | "evidence.read" | "evidence.upload" | "audit-trail.read" | "live-updates.read" | "schedule.read" | "cost.read" | "cost.manage";
         PlanNextPeriodAction: {
             months: 3 | 6 | 12;
             reason: string;
@@ -1786,6 +2064,36 @@ export interface components {
             justification: string;
             on: string;
         };
+        RequirementStatusPage_Output: {
+            items: components["schemas"]["RequirementStatus_Output"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        RequirementStatus_Output: {
+            /** @description Where the evidence is (document, ticket, repository) */
+            evidence: string | null;
+            /** @enum {string} */
+            framework: "iso42001" | "iso27001" | "soc2" | "nist-ai-rmf" | "eu-ai-act";
+            /** @description Why it does not apply (required for not_applicable) */
+            justification: string | null;
+            note: string | null;
+            ownerEmail: string | null;
+            /** @description Catalog requirement id, e.g. iso27001:A.5.15 */
+            requirementId: string;
+            /** @description api, or gap-assessment:<id> when a finalised gap assessment set it */
+            source: string;
+            /** @enum {string} */
+            status: "implemented" | "partial" | "not_implemented" | "not_applicable";
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+        };
+        RequirementStatusesUpdated_Output: {
+            /** @description How many really changed (each one an audit event) */
+            changed: number;
+            /** @description Every requirement of the request, as now stored */
+            items: components["schemas"]["RequirementStatus_Output"][];
+        };
         /** @enum {string} */
         Role: "admin" | "program_manager" | "control_owner" | "executive" | "auditor";
         /** @enum {string} */
@@ -1848,6 +2156,45 @@ export interface components {
             email: string;
             password: string;
         };
+        SoaLine_Output: {
+            applicable: boolean;
+            framework: string;
+            implementation: {
+                evidence: string | null;
+                note: string | null;
+                ownerEmail: string | null;
+                /**
+                 * @description The organisation’s status; null if none recorded
+                 * @enum {string|null}
+                 */
+                status: "implemented" | "partial" | "not_implemented" | "not_applicable" | null;
+            };
+            /** @description Why it is included or excluded */
+            justification: string | null;
+            ref: string;
+            requirementId: string;
+            /**
+             * @description statement: set on this SoA; implementation-status: excluded by a not-applicable status; default: applies
+             * @enum {string}
+             */
+            source: "statement" | "implementation-status" | "default";
+            /** @description The program’s remediation task for this control (open first) */
+            task: {
+                dueDate: string;
+                id: string;
+                ownerEmail: string;
+                /** @enum {string} */
+                status: "OPEN" | "DONE" | "CANCELLED";
+                title: string;
+            } | null;
+            /** @description Annex A theme or objective */
+            theme: {
+                ref: string;
+                title: string;
+            };
+            title: string;
+            updatedBy: string | null;
+        };
         SsoRedirect_Output: {
             /** @description Send the browser here */
             redirectUrl: string;
@@ -1862,15 +2209,55 @@ export interface components {
             redirectUri: string;
             required: boolean;
         };
+        StartGapAssessment: {
+            soc2Categories?: string[];
+        };
         StartSso: {
             /** @description The organisation’s short name (slug) */
             organization: string;
             /** @description Where to land after signing in, e.g. /organizations/…/programs */
             returnTo?: string;
         };
+        StatementOfApplicability_Output: {
+            frameworks: string[];
+            lines: components["schemas"]["SoaLine_Output"][];
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /** @description Per framework */
+            summary: {
+                [key: string]: {
+                    applicable: number;
+                    controls: number;
+                    excluded: number;
+                    implemented: number;
+                    notImplemented: number;
+                    partial: number;
+                    /** @description Applicable controls with no implementation status yet */
+                    unrecorded: number;
+                };
+            };
+            /**
+             * @description Where the task links were read
+             * @enum {string}
+             */
+            tasksFrom: "workflow" | "database";
+        };
         SuspendCertificationAction: {
             on: string;
             reason: string;
+        };
+        UpdateRequirementStatuses: {
+            items: {
+                evidence?: string | null;
+                justification?: string | null;
+                note?: string | null;
+                /** Format: email */
+                ownerEmail?: string | null;
+                requirementId: string;
+                /** @enum {string} */
+                status: "implemented" | "partial" | "not_implemented" | "not_applicable";
+            }[];
         };
         UpdateSsoSettings: {
             clientId: string;
@@ -1883,6 +2270,13 @@ export interface components {
              * @default false
              */
             required?: boolean;
+        };
+        UpdateStatementOfApplicability: {
+            entries: {
+                applicable: boolean;
+                justification?: string | null;
+                requirementId: string;
+            }[];
         };
         WithdrawCertificationAction: {
             on: string;
@@ -3532,6 +3926,130 @@ export interface operations {
             };
             /** @description Saved, but Temporal was unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    RequirementStatusController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this framework’s requirements */
+                framework?: "iso42001" | "iso27001" | "soc2" | "nist-ai-rmf" | "eu-ai-act";
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequirementStatusPage_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks implementation.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    RequirementStatusController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRequirementStatuses"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequirementStatusesUpdated_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks implementation.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6236,6 +6754,301 @@ export interface operations {
             };
         };
     };
+    GapAssessmentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapAssessment_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    GapAssessmentController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StartGapAssessment"];
+            };
+        };
+        responses: {
+            /** @description Already started: the existing draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapAssessment_Output"];
+                };
+            };
+            /** @description Started */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapAssessment_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program started from a certificate or mid-stream and has no gap assessment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    GapAssessmentController_finalise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FinaliseGapAssessment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapAssessmentFinalised_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Not started, or the program is past its gap assessment (the workflow’s message) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Items are unanswered, or the workflow’s rules refuse it (its own message) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; the submission stays frozen and the next call sends it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    GapAssessmentController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerGapItems"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapAssessment_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Not started, or already finalised */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     ProgramRecordsController_program: {
         parameters: {
             query?: never;
@@ -6289,6 +7102,209 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    SoaController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementOfApplicability_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is a SOC 2 attestation, which has no Statement of Applicability */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    SoaController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStatementOfApplicability"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementOfApplicability_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is a SOC 2 attestation, which has no Statement of Applicability */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    SoaController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One line per Annex A control */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is a SOC 2 attestation, which has no Statement of Applicability */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
                 };
             };
         };

@@ -60,7 +60,14 @@ export {
   type CoverageSummary,
   type RequirementCoverage,
   type StatusMap,
+  summarize,
 } from './engine/coverage.js';
+export {
+  computeCombinedCoverage,
+  type CombinedCoverageResult,
+  type CoverageSource,
+} from './engine/combined.js';
+export { requirementGroup, requirementGroupsOf, type RequirementGroup } from './groups.js';
 export {
   overlap,
   overlapByKind,
@@ -71,4 +78,9 @@ export {
 export { euAiActDateGroups } from './frameworks/eu-ai-act.js';
 export { getRegime, regimeRules, regimes } from './regimes/index.js';
 export type { Regime, RegimeId, RegimeRule, RegimeVersion } from './regimes/schema.js';
-export { isKnownRequirement, requirementLinks, type RequirementLink } from './lookup.js';
+export {
+  isAssessableRequirement,
+  isKnownRequirement,
+  requirementLinks,
+  type RequirementLink,
+} from './lookup.js';

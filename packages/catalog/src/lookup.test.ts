@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listFrameworks } from './catalog.js';
+import { isAssessable, listFrameworks } from './catalog.js';
 import { mappingsOf } from './crosswalks/accessors.js';
-import { isKnownRequirement, requirementLinks } from './lookup.js';
+import { isAssessableRequirement, isKnownRequirement, requirementLinks } from './lookup.js';
 
 // The workflow-safe lookup reads the raw data modules; it must agree with the validated catalog.
 describe('requirement lookup', () => {
@@ -12,6 +12,13 @@ describe('requirement lookup', () => {
     for (const id of ['iso27001:A.5.99', 'iso27001:a.5.1', 'soc2:CC10.1', 'iso42001:', 'A.5.1', '']) {
       expect(isKnownRequirement(id), id).toBe(false);
     }
+  });
+
+  it('tells assessable requirements from headings exactly as the validated catalog does', () => {
+    for (const r of all) expect(isAssessableRequirement(r.id), r.id).toBe(isAssessable(r.id));
+    expect(isAssessableRequirement('iso27001:A.5')).toBe(false);
+    expect(isAssessableRequirement('iso27001:A.5.15')).toBe(true);
+    expect(isAssessableRequirement('iso27001:A.5.99')).toBe(false);
   });
 
   it('links a requirement both ways, exactly as the crosswalk accessors read the rows', () => {

@@ -2,6 +2,8 @@ import { crosswalkData } from './crosswalks/data.js';
 import { frameworkData } from './frameworks/data.js';
 import type { Relation, RequirementId } from './ids.js';
 
+export { implementationStatuses, type ImplementationStatus } from './ids.js';
+
 /**
  * The part of the catalog that workflow code needs, without zod or the coverage engine: which requirement ids
  * exist and how each links to other frameworks' requirements. It reads the same data modules the validated
@@ -20,7 +22,13 @@ export interface RequirementLink {
 const inverse = { equal: 'equal', subset: 'superset', superset: 'subset', intersect: 'intersect' } as const;
 
 const known = new Set<string>();
-for (const framework of frameworkData) for (const r of framework.requirements) known.add(r.id);
+const parents = new Set<string>();
+for (const framework of frameworkData) {
+  for (const r of framework.requirements) {
+    known.add(r.id);
+    if (r.parent !== null) parents.add(r.parent);
+  }
+}
 
 const links = new Map<string, RequirementLink[]>();
 const add = (from: string, link: RequirementLink) => {
@@ -39,6 +47,14 @@ for (const crosswalk of crosswalkData) {
 /** True for every requirement id in the catalog (headings included), e.g. `soc2:CC6.1`. */
 export function isKnownRequirement(id: string): id is RequirementId {
   return known.has(id);
+}
+
+/**
+ * True for the requirements an organisation implements and an auditor assesses (the leaves: clauses such as
+ * 6.1.2, Annex A controls, criteria), false for headings, themes and objectives and for unknown ids.
+ */
+export function isAssessableRequirement(id: string): id is RequirementId {
+  return known.has(id) && !parents.has(id);
 }
 
 /** Direct crosswalk links of one requirement to the other frameworks, in catalog order. */

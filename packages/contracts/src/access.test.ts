@@ -34,7 +34,14 @@ describe('the access policy', () => {
 
   it('keeps auditors to reading programs, never cost, schedule or people', () => {
     expect(permissionsOf('auditor').every(isReadOnly)).toBe(true);
-    for (const p of ['cost.read', 'schedule.read', 'overview.read', 'members.read', 'tasks.mine'] as const) {
+    for (const p of [
+      'cost.read',
+      'schedule.read',
+      'overview.read',
+      'members.read',
+      'tasks.mine',
+      'implementation.read',
+    ] as const) {
       expect(can('auditor', p), p).toBe(false);
     }
   });
@@ -44,6 +51,8 @@ describe('the access policy', () => {
     expect(can('control_owner', 'evidence.upload')).toBe(true);
     expect(can('control_owner', 'programs.create')).toBe(false);
     expect(can('control_owner', 'programs.operate')).toBe(false);
+    expect(can('control_owner', 'implementation.read')).toBe(true);
+    expect(can('control_owner', 'implementation.manage')).toBe(false);
     expect(can('control_owner', 'cost.read')).toBe(false);
   });
 

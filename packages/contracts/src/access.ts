@@ -44,6 +44,11 @@ export const permissionRoles = {
   'programs.create': managers,
   'programs.operate': managers,
   'overview.read': leadership,
+  // The organisation's implementation status per catalog requirement, reused by every program (gap assessments
+  // pre-fill from it). Organisation-wide, so auditors (who see granted programs only) do not read it here; they
+  // read a granted program's gap assessment and Statement of Applicability through programs.read.
+  'implementation.read': ['admin', 'program_manager', 'control_owner', 'executive'],
+  'implementation.manage': managers,
   // Tasks and evidence (the program-operations issue adds their routes)
   'tasks.read': everyone,
   'tasks.mine': ['admin', 'program_manager', 'control_owner', 'executive'],

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import type { INestApplication } from '@nestjs/common';
 import { actionPath, programActions } from '@certflow/contracts/domain';
@@ -84,6 +84,29 @@ async function grant(ctx: Context) {
     },
   });
   return row.id;
+}
+
+/** A program row of its own (its workflow is never started: these routes stop before the workflow). */
+async function isoProgram(ctx: Context, withAssessment = false) {
+  const id = randomUUID();
+  const organizationId = ctx.world.organization.id;
+  await ctx.prisma.program.create({
+    data: {
+      id,
+      organizationId,
+      name: `Matrix AIMS ${unique()}`,
+      kind: 'ISO_CERTIFICATION',
+      frameworks: ['iso42001'],
+      workflowId: `program:${organizationId}:${id}`,
+      config: { startDate: today(), programManagerEmail: 'pm@acme.example' },
+    },
+  });
+  if (withAssessment) {
+    await ctx.prisma.gapAssessment.create({
+      data: { organizationId, programId: id, frameworks: ['iso42001'], startedBy: 'matrix@acme.example' },
+    });
+  }
+  return id;
 }
 
 /**
@@ -280,6 +303,57 @@ export const matrix: Record<string, Row> = {
   'GET /organizations/{organizationId}/my-tasks': {
     expect: members(['admin', 'program_manager', 'control_owner', 'executive'], 200, 403),
     request: (ctx) => ({ path: `${org(ctx)}/my-tasks` }),
+  },
+  'GET /organizations/{organizationId}/requirement-statuses': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/requirement-statuses` }),
+  },
+  'PUT /organizations/{organizationId}/requirement-statuses': {
+    expect: members(['admin', 'program_manager'], 200),
+    request: (ctx) => ({
+      path: `${org(ctx)}/requirement-statuses`,
+      body: { items: [{ requirementId: 'iso27001:A.5.15', status: 'implemented' }] },
+    }),
+  },
+  // The auditor is granted the world's program and the control owner owns a task in it.
+  'GET /programs/{id}/gap-assessment': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
+    request: (ctx) => ({ path: `/programs/${ctx.world.program.id}/gap-assessment` }),
+  },
+  'POST /programs/{id}/gap-assessment': {
+    expect: members(['admin', 'program_manager'], 201),
+    request: async (ctx) => ({ path: `/programs/${await isoProgram(ctx)}/gap-assessment`, body: {} }),
+  },
+  'PATCH /programs/{id}/gap-assessment/items': {
+    expect: members(['admin', 'program_manager'], 200),
+    request: async (ctx) => ({
+      path: `/programs/${await isoProgram(ctx, true)}/gap-assessment/items`,
+      body: { items: [{ requirementId: 'iso42001:9.2.1', status: 'partial' }] },
+    }),
+  },
+  // An allowed caller passes the guard and reaches the draft's own rule (items unanswered: 422); the workflow
+  // part is in gap-assessment.workflow.test.ts.
+  'POST /programs/{id}/gap-assessment/finalise': {
+    expect: members(['admin', 'program_manager'], 422),
+    request: async (ctx) => ({
+      path: `/programs/${await isoProgram(ctx, true)}/gap-assessment/finalise`,
+      body: {},
+    }),
+  },
+  'GET /programs/{id}/statement-of-applicability': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
+    request: (ctx) => ({ path: `/programs/${ctx.world.program.id}/statement-of-applicability` }),
+  },
+  'PUT /programs/{id}/statement-of-applicability': {
+    expect: members(['admin', 'program_manager'], 200),
+    request: (ctx) => ({
+      path: `/programs/${ctx.world.program.id}/statement-of-applicability`,
+      body: { entries: [{ requirementId: 'iso27001:A.5.7', applicable: true }] },
+    }),
+  },
+  'GET /programs/{id}/statement-of-applicability/csv': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
+    request: (ctx) => ({ path: `/programs/${ctx.world.program.id}/statement-of-applicability/csv` }),
   },
   'GET /organizations/{organizationId}/overview': {
     expect: members(['admin', 'program_manager', 'executive'], 200),

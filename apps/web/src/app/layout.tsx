@@ -63,6 +63,11 @@ function Navigation({ me, organizationId }: { me: Me; organizationId: string | u
       show: canIn(me, organizationId, 'tasks.mine') && me.user !== null,
     },
     {
+      to: paths.implementation(organizationId),
+      label: 'Implementation',
+      show: canIn(me, organizationId, 'implementation.read'),
+    },
+    {
       to: paths.overview(organizationId),
       label: 'Overview',
       show: canIn(me, organizationId, 'overview.read'),

@@ -4,6 +4,8 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { routePatterns } from '@/config/paths';
 import { AdminRoute } from '@/features/admin';
 import { InvitationRoute, SessionExpiredRoute, SignInRoute } from '@/features/auth';
+import { GapAssessmentRoute } from '@/features/gap-assessment';
+import { ImplementationRoute } from '@/features/implementation';
 import {
   NewOrganizationRoute,
   OrganizationHomeRoute,
@@ -11,6 +13,7 @@ import {
 } from '@/features/organizations';
 import { OverviewRoute } from '@/features/overview';
 import { CreateProgramRoute, ProgramDetailRoute } from '@/features/programs';
+import { SoaRoute } from '@/features/statement-of-applicability';
 import { MyTasksRoute } from '@/features/tasks';
 
 import { PublicLayout, SignedInLayout, useSignedInMe } from './layout';
@@ -33,6 +36,15 @@ function MyTasks() {
 }
 function Admin() {
   return <AdminRoute me={useSignedInMe()} />;
+}
+function Implementation() {
+  return <ImplementationRoute me={useSignedInMe()} />;
+}
+function GapAssessment() {
+  return <GapAssessmentRoute me={useSignedInMe()} />;
+}
+function StatementOfApplicability() {
+  return <SoaRoute me={useSignedInMe()} />;
 }
 
 export function createAppRouter() {
@@ -62,7 +74,10 @@ export function createAppRouter() {
             { path: routePatterns.myTasks, element: <MyTasks /> },
             { path: routePatterns.overview, element: <OverviewRoute /> },
             { path: routePatterns.admin, element: <Admin /> },
+            { path: routePatterns.implementation, element: <Implementation /> },
             { path: routePatterns.program, element: <ProgramDetailRoute /> },
+            { path: routePatterns.gapAssessment, element: <GapAssessment /> },
+            { path: routePatterns.statementOfApplicability, element: <StatementOfApplicability /> },
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

@@ -18,7 +18,12 @@ export const paths = {
   myTasks: (organizationId: string) => `${org(organizationId)}/my-tasks`,
   overview: (organizationId: string) => `${org(organizationId)}/overview`,
   admin: (organizationId: string) => `${org(organizationId)}/admin`,
+  implementation: (organizationId: string, framework?: string) =>
+    `${org(organizationId)}/implementation${framework ? `?framework=${encodeURIComponent(framework)}` : ''}`,
   program: (programId: string) => `/programs/${encodeURIComponent(programId)}`,
+  gapAssessment: (programId: string) => `/programs/${encodeURIComponent(programId)}/gap-assessment`,
+  statementOfApplicability: (programId: string) =>
+    `/programs/${encodeURIComponent(programId)}/statement-of-applicability`,
 } as const;
 
 /** Route patterns matching the builders above. */
@@ -34,7 +39,10 @@ export const routePatterns = {
   myTasks: '/organizations/:organizationId/my-tasks',
   overview: '/organizations/:organizationId/overview',
   admin: '/organizations/:organizationId/admin',
+  implementation: '/organizations/:organizationId/implementation',
   program: '/programs/:programId',
+  gapAssessment: '/programs/:programId/gap-assessment',
+  statementOfApplicability: '/programs/:programId/statement-of-applicability',
 } as const;
 
 /**

@@ -145,23 +145,22 @@ export function computeCoverage(
     };
   });
 
+  return { from, to, routes, requirements, summary: summarize(requirements) };
+}
+
+/** Counts and percentages of a list of per-requirement answers. */
+export function summarize(requirements: readonly Pick<RequirementCoverage, 'state'>[]): CoverageSummary {
   const count = (s: CoverageState) => requirements.filter((r) => r.state === s).length;
   const total = requirements.length;
   const satisfied = count('satisfied');
   const partial = count('partial');
   return {
-    from,
-    to,
-    routes,
-    requirements,
-    summary: {
-      total,
-      satisfied,
-      partial,
-      open: total - satisfied - partial,
-      satisfiedPct: pct(satisfied, total),
-      partialPct: pct(partial, total),
-      coveredPct: pct(satisfied + partial, total),
-    },
+    total,
+    satisfied,
+    partial,
+    open: total - satisfied - partial,
+    satisfiedPct: pct(satisfied, total),
+    partialPct: pct(partial, total),
+    coveredPct: pct(satisfied + partial, total),
   };
 }

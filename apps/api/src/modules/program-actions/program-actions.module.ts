@@ -8,5 +8,7 @@ import { ProgramActionsService } from './program-actions.service.js';
 @Module({
   controllers: [ProgramActionsController],
   providers: [ProgramActionsService, ActionRequests],
+  // The gap assessment sends its finalisation through the same path (docs/adr/0016).
+  exports: [ProgramActionsService],
 })
 export class ProgramActionsModule {}

@@ -31,7 +31,8 @@ class SecurityEventsService {
 
   async latest(caller: Caller) {
     const rows = await this.prisma.auditEvent.findMany({
-      where: { organizationId: caller.organizationId, programId: null },
+      // Organisation-wide implementation statuses are audited too, but they are no security events.
+      where: { organizationId: caller.organizationId, programId: null, type: { in: [...accessEventTypes] } },
       orderBy: [{ occurredAt: 'desc' }, { recordedAt: 'desc' }],
       take: LIMIT,
     });

@@ -46,6 +46,14 @@ export function ProgramDetailRoute() {
                 Workflow in Temporal (opens a new tab)
               </a>
             ) : null}
+            <Link className={buttonClassName('secondary')} to={paths.gapAssessment(data.id)}>
+              {data.kind === 'SOC2_ATTESTATION' ? 'Readiness assessment' : 'Gap assessment'}
+            </Link>
+            {data.kind === 'ISO_CERTIFICATION' ? (
+              <Link className={buttonClassName('secondary')} to={paths.statementOfApplicability(data.id)}>
+                Statement of Applicability
+              </Link>
+            ) : null}
             <Link
               className={buttonClassName('secondary')}
               to={paths.organizationPrograms(data.organizationId)}

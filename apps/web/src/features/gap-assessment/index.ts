@@ -1,0 +1,1 @@
+export { GapAssessmentRoute } from './routes/gap-assessment-route';

@@ -1,0 +1,1 @@
+export { ImplementationRoute } from './routes/implementation-route';

@@ -1,0 +1,1 @@
+export { SoaRoute } from './routes/soa-route';
