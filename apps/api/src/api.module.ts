@@ -6,10 +6,13 @@ import { CommonModule } from './common/common.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
+import { AuditTrailModule } from './modules/audit-trail/audit-trail.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { GrantsModule } from './modules/grants/grants.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { LiveUpdatesModule } from './modules/live-updates/live-updates.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { MyTasksModule } from './modules/my-tasks/my-tasks.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
@@ -17,6 +20,7 @@ import { OverviewModule } from './modules/overview/overview.module.js';
 import { ProgramsModule } from './modules/programs/programs.module.js';
 import { SecurityEventsModule } from './modules/security-events/security-events.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
+import { TasksModule } from './modules/tasks/tasks.module.js';
 
 /**
  * Every HTTP feature and the cross-cutting HTTP behaviour, without the infrastructure they inject.
@@ -43,6 +47,10 @@ import { SsoModule } from './modules/sso/sso.module.js';
     ProgramsModule,
     MyTasksModule,
     OverviewModule,
+    TasksModule,
+    EvidenceModule,
+    AuditTrailModule,
+    LiveUpdatesModule,
   ],
 })
 export class ApiModule {}

@@ -27,6 +27,11 @@ export class RuleViolationError extends DomainError {
   readonly status = 422;
 }
 
+/** The body is larger than a configured limit; the message names the limit. */
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+}
+
 export interface FieldError {
   /** Dotted path of the offending input, e.g. `frameworks.0` or `Idempotency-Key`. */
   path: string;

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
+import { EvidenceStore } from './evidence-store.js';
+import { EvidenceController } from './evidence.controller.js';
+import { EVIDENCE_STORE, EvidenceService } from './evidence.service.js';
+
+@Module({
+  controllers: [EvidenceController],
+  providers: [
+    EvidenceService,
+    {
+      provide: EVIDENCE_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new EvidenceStore(config.evidence.dir, config.evidence.maxBytes),
+    },
+  ],
+  exports: [EvidenceService],
+})
+export class EvidenceModule {}
