@@ -161,17 +161,21 @@ try {
     throw new Error(`expected ${PROGRAMS * TASKS_PER_PROGRAM} open tasks, the updates returned ${openTasks}`);
   const atOpen = await workerStatus(child);
 
-  // Phase 3: every task's effects written (audit row per task; one email per task, sent or given up on).
+  // Phase 3: every task's effects written (audit row per task; one email per task, sent or given up on), and
+  // every task in the read model (remediation_tasks, written with the audit rows).
   const expected = PROGRAMS * TASKS_PER_PROGRAM;
+  let readModelMs;
   await waitFor(
     `${expected} task.created audit rows and ${expected} emails sent or given up`,
     async () => {
-      const [rows, emails, failed] = await Promise.all([
+      const [rows, emails, failed, projected] = await Promise.all([
         db.prisma.auditEvent.count({ where: { type: 'task.created' } }),
         db.prisma.notification.count({ where: { status: 'SENT' } }),
         db.prisma.auditEvent.count({ where: { type: 'notification.failed' } }),
+        db.prisma.remediationTask.count(),
       ]);
-      return rows >= expected && emails + failed >= expected;
+      if (projected >= expected && readModelMs === undefined) readModelMs = performance.now() - t0;
+      return rows >= expected && emails + failed >= expected && projected >= expected;
     },
     { timeoutMs: PHASE_LIMIT_MS, intervalMs: 1_000 },
   );
@@ -195,6 +199,9 @@ try {
   console.log(`all ${openTasks} tasks open in workflow state: ${seconds(openMs)} after the first start`);
   console.log(
     `all task effects written (${expected} audit rows, ${sent} emails sent, ${gaveUp} given up, ${smtp.accepted()} accepted by SMTP): ${seconds(drainedMs)} after the first start`,
+  );
+  console.log(
+    `all ${expected} tasks in the read model (remediation_tasks): ${seconds(readModelMs)} after the first start`,
   );
   console.log(
     `worker RSS: ${mib(atOpen.rss)} when the tasks were open, ${mib(drained.rss)} after the effects, peak ${mib(peakRss)} (target < 1024 MiB: ${peakRss < RSS_TARGET ? 'met' : 'MISSED'})`,

@@ -1,3 +1,5 @@
+import type { ReadModelDelta } from './read-model.js';
+
 /**
  * Activity interfaces. Workflows see activities only through these types (`proxyActivities<...>()`); the worker
  * builds the implementations with factories that receive their dependencies.
@@ -72,11 +74,21 @@ export interface AuditEventBatch {
   events: Pick<AuditEventRecord, 'sequence' | 'type' | 'actor' | 'payload' | 'occurredAt'>[];
 }
 
+/** A batch of audit events and the read-model rows that changed with them, written in one transaction. */
+export interface ProgramChangeBatch extends AuditEventBatch {
+  readModel?: ReadModelDelta;
+}
+
 export interface AuditActivities {
   /** Inserts the event unless (workflowId, sequence) is already recorded; returns whether it inserted. */
   recordAuditEvent(event: AuditEventRecord): Promise<{ inserted: boolean }>;
   /** Inserts every event not yet recorded, all or none; returns how many it inserted. */
   recordAuditEvents(batch: AuditEventBatch): Promise<{ inserted: number }>;
+  /**
+   * The audit events not yet recorded and the read-model rows, in one transaction: a row replaces a stored one
+   * only when the batch's version is not older, so retries and replays never move the read model backwards.
+   */
+  recordProgramChanges(batch: ProgramChangeBatch): Promise<{ inserted: number }>;
 }
 
 export interface EmailNotification {

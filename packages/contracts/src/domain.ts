@@ -16,6 +16,7 @@ export * from './iso-state.js';
 export * from './month-windows.js';
 export * from './program.js';
 export * from './program-inputs.js';
+export * from './read-model.js';
 export * from './remediation.js';
 export * from './soc2-inputs.js';
 export * from './soc2-model.js';

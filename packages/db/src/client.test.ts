@@ -189,6 +189,7 @@ describe('PostgreSQL via createTestDatabase', () => {
     const finding = await database.prisma.finding.create({
       data: {
         programId: program.id,
+        organizationId: program.organizationId,
         auditId: 'stage2',
         description: 'Risk treatment plan not approved by management',
         severity: 'MINOR',
@@ -199,6 +200,7 @@ describe('PostgreSQL via createTestDatabase', () => {
     const task = await database.prisma.remediationTask.create({
       data: {
         programId: program.id,
+        organizationId: program.organizationId,
         findingId: finding.id,
         title: 'Get the risk treatment plan approved',
         ownerEmail: 'owner@example.com',

@@ -66,7 +66,7 @@ export async function buildWorld(app: INestApplication, prisma: PrismaClient, na
       validUntil: shiftDays(day, 30),
     },
   });
-  // The worker will project tasks into this table; until then the tests write the rows it would write.
+  // No worker runs in these tests: the row the worker's projection would write for a task of the control owner.
   await insertTask(prisma, program.id, people.control_owner.email, 'Approve the risk treatment plan');
   const tokenSecret = newApiTokenSecret();
   await prisma.apiToken.create({
@@ -87,9 +87,11 @@ export async function createProgram(session: Session, organizationId: string, na
 }
 
 export async function insertTask(prisma: PrismaClient, programId: string, ownerEmail: string, title: string) {
+  const { organizationId } = await prisma.program.findUniqueOrThrow({ where: { id: programId } });
   return prisma.remediationTask.create({
     data: {
       programId,
+      organizationId,
       ownerEmail,
       title,
       dueDate: new Date('2027-01-15'),

@@ -33,7 +33,7 @@ function patchIds(history: JsonHistory): string[] {
 }
 
 describe('committed SOC 2 histories', () => {
-  it.each(['v1', 'v2', 'v3'])('%s: two periods, each run ending in continue-as-new', async (label) => {
+  it.each(['v1', 'v2', 'v3', 'v5'])('%s: two periods, each run ending in continue-as-new', async (label) => {
     for (const period of [1, 2]) {
       const history = await load(`soc2-attestation-${label}-period${period}`);
       expect(history.events[0]?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
@@ -76,13 +76,39 @@ describe('committed SOC 2 histories', () => {
   });
 });
 
-describe('committed ISO histories', () => {
-  it.each(['v1', 'v2', 'v3', 'v4'])('%s: a whole cycle continued as new into the next', async (label) => {
-    const cycle1 = await load(`iso-certification-${label}-cycle1`);
-    expect(cycle1.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
-    const cycle2 = await load(`iso-certification-${label}-cycle2`);
-    expect(cycle2.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
+describe('committed v5 histories (read model)', () => {
+  it('project the read model with every batch of audit events instead of the stage alone', async () => {
+    for (const name of [
+      'iso-certification-v5-cycle1',
+      'iso-certification-v5-cycle2',
+      'soc2-attestation-v5-period1',
+      'soc2-attestation-v5-period2',
+    ]) {
+      const history = await load(name);
+      expect(patchIds(history)).toContain(sharedPatches.readModel);
+      const activities = history.events.flatMap((e) => {
+        const scheduled = (
+          e as { activityTaskScheduledEventAttributes?: { activityType?: { name?: string } } }
+        ).activityTaskScheduledEventAttributes;
+        return scheduled?.activityType?.name ? [scheduled.activityType.name] : [];
+      });
+      expect(activities).toContain('recordProgramChanges');
+      expect(activities).not.toContain('recordAuditEvents');
+      expect(activities).not.toContain('projectProgram');
+    }
   });
+});
+
+describe('committed ISO histories', () => {
+  it.each(['v1', 'v2', 'v3', 'v4', 'v5'])(
+    '%s: a whole cycle continued as new into the next',
+    async (label) => {
+      const cycle1 = await load(`iso-certification-${label}-cycle1`);
+      expect(cycle1.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
+      const cycle2 = await load(`iso-certification-${label}-cycle2`);
+      expect(cycle2.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
+    },
+  );
 
   it('v3 batches effects and suspends the certificate when cycle 2 misses surveillance 1', async () => {
     expect(patchIds(await load('iso-certification-v1-cycle1'))).toEqual([]);

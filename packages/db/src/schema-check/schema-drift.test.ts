@@ -81,7 +81,7 @@ describe('findSchemaDrift reports a migration that disagrees with the schema', (
         ALTER TABLE "programs" ALTER COLUMN "status" SET DEFAULT 'RUNNING';
         ALTER TABLE "programs" ADD COLUMN "legacy_flag" BOOLEAN;
         ALTER TABLE "notifications" DROP COLUMN "last_error";
-        ALTER TABLE "remediation_tasks" ALTER COLUMN "completed_at" TYPE TIMESTAMP(3);
+        ALTER TABLE "remediation_tasks" ALTER COLUMN "projected_at" TYPE TIMESTAMP(3);
         ALTER TABLE "audit_events" ALTER COLUMN "recorded_at" DROP DEFAULT;
         DROP INDEX "audit_events_workflow_id_sequence_key";
         CREATE INDEX "audit_events_type_idx" ON "audit_events"("type");
@@ -102,7 +102,7 @@ describe('findSchemaDrift reports a migration that disagrees with the schema', (
         "programs.status: default is 'RUNNING'::\"ProgramStatus\", expected 'PENDING'",
         'programs.legacy_flag: column exists in the database but not in the schema',
         'notifications.last_error: column is missing',
-        'remediation_tasks.completed_at: type is timestamp(3), expected timestamptz(3)',
+        'remediation_tasks.projected_at: type is timestamp(3), expected timestamptz(3)',
         'audit_events.recorded_at: has no default, expected CURRENT_TIMESTAMP',
         'audit_events_workflow_id_sequence_key: unique index on (workflow_id, sequence) on audit_events is missing',
         'audit_events_type_idx: index on audit_events(type) exists in the database but not in the schema',

@@ -91,6 +91,7 @@ describe('the executive overview and my tasks (real PostgreSQL, real Temporal vi
     await db.prisma.remediationTask.create({
       data: {
         programId: world.program.id,
+        organizationId: world.organization.id,
         ownerEmail: owner.email,
         title: 'Document supplier review',
         dueDate: new Date('2026-02-01'),

@@ -10,6 +10,7 @@ import { decidePatches } from '../shared/patch-gate.js';
 import { sharedPatches } from '../shared/patches.js';
 import { parseStartInput } from '../shared/program-messages.js';
 import { ProgramRuntime } from '../shared/program-runtime.js';
+import { isoReadModelRows } from '../shared/read-model/iso-rows.js';
 import { IsoProgram } from './iso-program.js';
 import { isoPatches } from './patches.js';
 
@@ -40,7 +41,7 @@ export async function isoCertificationWorkflow(
   const program = new IsoProgram(state, clock, uuid4, isPatched);
   if (!carried) program.begin(input);
 
-  const runtime = new ProgramRuntime(program, state);
+  const runtime = new ProgramRuntime(program, state, isoReadModelRows);
   setHandler(getIsoProgramStateQuery, () => program.snapshot());
   runtime.registerUpdates(isoUpdates, program.updateHandlers());
   runtime.registerSharedSignals();

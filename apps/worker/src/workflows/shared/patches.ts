@@ -22,4 +22,11 @@ export const sharedPatches = {
    * requirements to the other frameworks (`@certflow/catalog/lookup`).
    */
   requirementLinks: 'requirement-links',
+  /**
+   * 2026-12: the read model (tasks, findings, milestones, certificates, SOC 2 periods and reports) is written by
+   * `recordProgramChanges` together with each batch of audit events, from the rows that changed since the last
+   * projection; the `projectProgram` activity (stage and status only) is no longer called. Decided at the first
+   * loop of a run after the deployment, so an open run switches over mid-run (its first projection is complete).
+   */
+  readModel: 'read-model-projection',
 } as const;

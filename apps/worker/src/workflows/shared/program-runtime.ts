@@ -1,4 +1,6 @@
 import {
+  type ReadModelDelta,
+  type ReadModelRows,
   addNoteSignal,
   addNoteSignalInputSchema,
   attachEvidenceSignal,
@@ -7,10 +9,12 @@ import {
   startOfDayMs,
 } from '@certflow/contracts';
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { EffectQueue } from './effects.js';
+import { sharedPatches } from './patches.js';
 import { publishSearchAttributes, readable, type ProgramListAttributes } from './program-messages.js';
 import type { UpdateHandler } from './program-rules.js';
+import { ReadModelProjector } from './read-model/projector.js';
 import { projectStage, runEffects, type ProgramIdentity } from './run-effects.js';
 
 type HandlerInput<H> = H extends UpdateHandler<infer I> ? I : never;
@@ -29,6 +33,7 @@ export interface RunnableProgram<S> {
 
 export interface ProgramSnapshot {
   stage: string;
+  lastEventSequence: number;
 }
 
 /**
@@ -38,11 +43,21 @@ export interface ProgramSnapshot {
 export class ProgramRuntime<S extends ProgramSnapshot> {
   /** Bumped by every accepted message, so the main loop's wait ends when something changed. */
   private version = 0;
+  private readonly projector: ReadModelProjector<S>;
 
   constructor(
     private readonly program: RunnableProgram<S>,
     private readonly identity: ProgramIdentity,
-  ) {}
+    readModelRows: (snapshot: S) => ReadModelRows,
+  ) {
+    this.projector = new ReadModelProjector(readModelRows);
+  }
+
+  /** The read-model rows that changed since the last projection, versioned by the last audit sequence. */
+  private readonly project = (): ReadModelDelta | undefined => {
+    const snapshot = this.program.snapshot();
+    return this.projector.delta(snapshot, snapshot.lastEventSequence, new Date(Date.now()).toISOString());
+  };
 
   /** An update whose validator is `check` and whose handler is `apply`; rejections read as plain messages. */
   registerUpdate<I>(update: UpdateDefinition<S, [I]>, handler: UpdateHandler<I>): void {
@@ -99,11 +114,13 @@ export class ProgramRuntime<S extends ProgramSnapshot> {
       // Taken before any await: an update that lands while effects run must wake the next wait.
       const seen = this.version;
       program.tick();
-      await runEffects(program.effects, identity);
+      // Runs recorded before the read model keep projecting the stage alone (projectProgram).
+      const project = patched(sharedPatches.readModel) ? this.project : undefined;
+      await runEffects(program.effects, identity, project);
 
       const snapshot = program.snapshot();
       publishedAttributes = publishSearchAttributes(options.listAttributes(snapshot), publishedAttributes);
-      if (snapshot.stage !== projectedStage) {
+      if (!project && snapshot.stage !== projectedStage) {
         projectedStage = snapshot.stage;
         await projectStage(
           identity.programId,
@@ -114,12 +131,12 @@ export class ProgramRuntime<S extends ProgramSnapshot> {
 
       if (program.transition.kind === 'ended') {
         await condition(allHandlersFinished);
-        await runEffects(program.effects, identity);
+        await runEffects(program.effects, identity, project);
         return program.snapshot();
       }
       if (options.rollsOver() || workflowInfo().continueAsNewSuggested) {
         await condition(allHandlersFinished);
-        await runEffects(program.effects, identity);
+        await runEffects(program.effects, identity, project);
         return await options.continueAsNew();
       }
 

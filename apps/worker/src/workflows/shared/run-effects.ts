@@ -1,4 +1,4 @@
-import { type ProgramActivities } from '@certflow/contracts';
+import type { ProgramActivities, ReadModelDelta } from '@certflow/contracts';
 import { ActivityFailure, log, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { AuditEffect, EffectQueue, EmailEffect } from './effects.js';
 import { sharedPatches } from './patches.js';
@@ -8,10 +8,11 @@ import { sharedPatches } from './patches.js';
  * five minutes. Email is best effort with a bounded policy; a send that keeps failing is itself audited.
  */
 // A single insert: a short timeout means a crashed worker's attempt is retried elsewhere within seconds.
-const { recordAuditEvent, recordAuditEvents, projectProgram } = proxyActivities<ProgramActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const { recordAuditEvent, recordAuditEvents, recordProgramChanges, projectProgram } =
+  proxyActivities<ProgramActivities>({
+    startToCloseTimeout: '10 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  });
 
 const { sendEmail } = proxyActivities<ProgramActivities>({
   startToCloseTimeout: '20 seconds',
@@ -37,28 +38,47 @@ const EMAIL_BATCH = 25;
  * Carries out queued effects: every audit event queued so far (in sequence order, one activity per 100), then
  * the emails that go with them, in parallel. Effects queued meanwhile (by updates, or a failed email's own audit
  * event) are picked up by the next pass. Runs recorded before batching replay the one-at-a-time order.
+ *
+ * With `project` (patch `read-model-projection`), each pass also asks for the read-model rows that changed and
+ * sends them with the pass's last batch of audit events, so both are written in one transaction; a pass with no
+ * event but changed rows sends the rows alone.
  */
-export async function runEffects(queue: EffectQueue, program: ProgramIdentity): Promise<void> {
+export async function runEffects(
+  queue: EffectQueue,
+  program: ProgramIdentity,
+  project?: () => ReadModelDelta | undefined,
+): Promise<void> {
   if (!patched(sharedPatches.batchedEffects)) return runEffectsOneByOne(queue, program);
   const { workflowId, runId } = workflowInfo();
-  while (queue.pending.length > 0) {
+  for (;;) {
+    const readModel = project?.();
+    if (queue.pending.length === 0 && readModel === undefined) return;
     const taken = queue.pending.length;
     const batch = queue.pending.slice(0, taken);
     const audits = batch.filter((e): e is AuditEffect => e.kind === 'audit');
-    for (let i = 0; i < audits.length; i += AUDIT_BATCH) {
-      await recordAuditEvents({
+    const chunks: AuditEffect[][] = [];
+    for (let i = 0; i < audits.length; i += AUDIT_BATCH) chunks.push(audits.slice(i, i + AUDIT_BATCH));
+    if (readModel && chunks.length === 0) chunks.push([]);
+    for (const [i, chunk] of chunks.entries()) {
+      const events = chunk.map(({ sequence, type, actor, payload, occurredAt }) => ({
+        sequence,
+        type,
+        actor,
+        payload,
+        occurredAt,
+      }));
+      const common = {
         workflowId,
         runId,
         programId: program.programId,
         organizationId: program.organizationId,
-        events: audits.slice(i, i + AUDIT_BATCH).map(({ sequence, type, actor, payload, occurredAt }) => ({
-          sequence,
-          type,
-          actor,
-          payload,
-          occurredAt,
-        })),
-      });
+        events,
+      };
+      if (!project) await recordAuditEvents(common);
+      else {
+        const last = i === chunks.length - 1;
+        await recordProgramChanges(last && readModel ? { ...common, readModel } : common);
+      }
     }
     const emails = batch.filter((e): e is EmailEffect => e.kind === 'email');
     for (let i = 0; i < emails.length; i += EMAIL_BATCH) {

@@ -10,6 +10,7 @@ import { decidePatches } from '../shared/patch-gate.js';
 import { sharedPatches } from '../shared/patches.js';
 import { parseStartInput } from '../shared/program-messages.js';
 import { ProgramRuntime } from '../shared/program-runtime.js';
+import { soc2ReadModelRows } from '../shared/read-model/soc2-rows.js';
 import { soc2Patches } from './patches.js';
 import { Soc2Program } from './soc2-program.js';
 
@@ -37,7 +38,7 @@ export async function soc2AttestationWorkflow(
   const program = new Soc2Program(state, clock, uuid4, isPatched);
   if (!carried) program.begin(input);
 
-  const runtime = new ProgramRuntime(program, state);
+  const runtime = new ProgramRuntime(program, state, soc2ReadModelRows);
   setHandler(getSoc2ProgramStateQuery, () => program.snapshot());
   runtime.registerUpdates(soc2Updates, program.updateHandlers());
   runtime.registerSharedSignals();

@@ -1,0 +1,109 @@
+import type { AuditEventBatch, ReadModelDelta } from '@certflow/contracts';
+import { Prisma } from '@certflow/db';
+import {
+  bridgeLettersTable,
+  certificatesTable,
+  coverageGapsTable,
+  findingsTable,
+  milestonesTable,
+  periodsTable,
+  reportsTable,
+  tasksTable,
+} from './tables.js';
+import { notNewer, type ProjectionContext, type TableSpec, versionedUpsert } from './versioned-upsert.js';
+
+type Executor = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw'>;
+
+/**
+ * Writes one program's read-model delta inside the caller's transaction: the program row, findings before the
+ * tasks that point at them, milestones (a complete cycle loses rows it no longer has), certificates, SOC 2
+ * periods, reports, bridge letters and coverage gaps. Every write is conditional on the stored version, so an
+ * older batch arriving late (a retry of a timed-out attempt) changes nothing.
+ */
+export async function writeReadModel(
+  tx: Executor,
+  batch: Pick<AuditEventBatch, 'programId' | 'organizationId'>,
+  delta: ReadModelDelta,
+): Promise<void> {
+  const ctx: ProjectionContext = {
+    programId: batch.programId,
+    organizationId: batch.organizationId,
+    sequence: delta.sequence,
+    at: delta.at,
+  };
+  if (delta.program) {
+    const p = delta.program;
+    await tx.$executeRaw`
+      UPDATE "programs" SET
+        "stage" = ${p.stage}, "status" = ${p.status}::"ProgramStatus",
+        "started_at" = COALESCE("started_at", now()),
+        "cycle" = ${p.cycle}::int, "at_risk" = ${p.atRisk}, "at_risk_reasons" = ${p.atRiskReasons}::text[],
+        "next_milestone_kind" = ${p.nextMilestone?.kind ?? null},
+        "next_milestone_due" = ${p.nextMilestone?.due ?? null}::date,
+        "projected_sequence" = ${ctx.sequence}::int, "projected_at" = ${ctx.at}::timestamptz, "updated_at" = now()
+      WHERE "id" = ${ctx.programId}::uuid AND ${notNewer('programs', ctx)}`;
+  }
+  await upsert(tx, findingsTable, delta.findings, ctx);
+  if (delta.tasks?.length) {
+    // A corrective-action task may outlive its finding's row (findings closed before the read model existed).
+    const ids = delta.tasks.flatMap((t) => (t.findingId ? [t.findingId] : []));
+    const known = new Set(
+      ids.length === 0
+        ? []
+        : (
+            await tx.$queryRaw<{ id: string }[]>`
+              SELECT "id"::text FROM "findings" WHERE "id" = ANY(${ids}::uuid[]) AND "program_id" = ${ctx.programId}::uuid`
+          ).map((r) => r.id),
+    );
+    const tasks = delta.tasks.map((t) =>
+      t.findingId && !known.has(t.findingId) ? { ...t, findingId: null } : t,
+    );
+    await upsert(tx, tasksTable, tasks, ctx);
+  }
+  await upsert(tx, milestonesTable, delta.milestones, ctx);
+  for (const cycle of delta.completeCycles ?? []) {
+    const kinds = (delta.milestones ?? []).filter((m) => m.cycle === cycle).map((m) => m.kind);
+    await tx.$executeRaw`
+      DELETE FROM "program_milestones"
+      WHERE "program_id" = ${ctx.programId}::uuid AND "cycle" = ${cycle}::int
+        AND NOT ("kind" = ANY(${kinds}::text[])) AND ${notNewer('program_milestones', ctx, true)}`;
+  }
+  await upsert(tx, certificatesTable, delta.certificates, ctx);
+  await upsert(tx, periodsTable, delta.periods, ctx);
+  await upsert(tx, reportsTable, delta.reports, ctx);
+  await upsert(tx, bridgeLettersTable, delta.bridgeLetters, ctx);
+  if (delta.coverageGaps) {
+    await upsert(tx, coverageGapsTable, delta.coverageGaps, ctx);
+    const froms = delta.coverageGaps.map((g) => g.from);
+    await tx.$executeRaw`
+      DELETE FROM "soc2_coverage_gaps"
+      WHERE "program_id" = ${ctx.programId}::uuid AND NOT ("from_date" = ANY(${froms}::date[]))
+        AND ${notNewer('soc2_coverage_gaps', ctx, true)}`;
+  }
+}
+
+async function upsert<R>(
+  tx: Executor,
+  spec: TableSpec<R>,
+  rows: readonly R[] | undefined,
+  ctx: ProjectionContext,
+): Promise<void> {
+  if (rows && rows.length > 0) await tx.$executeRaw(versionedUpsert(spec, rows, ctx));
+}
+
+/**
+ * Facts a snapshot cannot carry because the run has moved past them in the same step: a withdrawn certificate
+ * (the program starts a new cycle at once). Taken from the batch's own audit events, versioned by their sequence.
+ */
+export async function applyEventFacts(tx: Executor, batch: AuditEventBatch): Promise<void> {
+  for (const event of batch.events) {
+    if (event.type !== 'certification.withdrawn') continue;
+    const { cycle, on } = event.payload as { cycle?: number; on?: string };
+    if (typeof cycle !== 'number' || typeof on !== 'string') continue;
+    const ctx: ProjectionContext = { ...batch, sequence: event.sequence, at: event.occurredAt };
+    await tx.$executeRaw`
+      UPDATE "certificates" SET "status" = 'WITHDRAWN', "ended_on" = ${on}::date,
+        "projected_sequence" = ${ctx.sequence}::int, "projected_at" = ${ctx.at}::timestamptz
+      WHERE "program_id" = ${ctx.programId}::uuid AND "cycle" = ${cycle}::int AND ${notNewer('certificates', ctx)}`;
+  }
+}
