@@ -31,7 +31,8 @@ export const taskDetailSchema = z
     ownerEmail: z.string(),
     dueDate: z.string().describe('YYYY-MM-DD; the workflow’s reminders and escalation follow it'),
     overdue: z.boolean(),
-    completedAt: z.iso.datetime().nullable(),
+    completedOn: z.string().nullable().describe('YYYY-MM-DD, as the workflow recorded it'),
+    source: z.string().describe('gap-assessment or finding'),
     program: z.object({ id: z.uuid(), name: z.string(), kind: z.string(), frameworks: z.array(z.string()) }),
     requirements: z.array(requirementRef),
     links: z
@@ -47,7 +48,7 @@ export const taskDetailSchema = z
       .object({
         id: z.uuid(),
         auditId: z.string(),
-        severity: z.string(),
+        severity: z.string().nullable(),
         description: z.string(),
         status: z.string(),
       })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getRequirement } from '@certflow/catalog';
 import { can } from '@certflow/contracts/access';
-import { requirementLinksOf } from '@certflow/contracts/domain';
+import { type RequirementLink, requirementLinksOf } from '@certflow/contracts/domain';
 import type { PrismaClient } from '@certflow/db';
 
 import { type Caller, actorOf } from '../../access/principal.js';
@@ -17,6 +17,12 @@ const COMMENTS_SHOWN = 200;
 
 function requirementRef(id: string) {
   return { id, framework: id.split(':')[0] ?? '', title: getRequirement(id)?.title ?? null };
+}
+
+function linksOf(stored: unknown, requirementIds: string[]): RequirementLink[] {
+  return Array.isArray(stored) && stored.length > 0
+    ? (stored as RequirementLink[])
+    : requirementLinksOf(requirementIds);
 }
 
 /**
@@ -54,10 +60,12 @@ export class TasksService {
       ownerEmail: task.ownerEmail,
       dueDate,
       overdue: open && dueDate < utcDay(this.clock.now()),
-      completedAt: task.completedAt?.toISOString() ?? null,
+      completedOn: task.completedOn ? utcDay(task.completedOn) : null,
+      source: task.source,
       program: task.program,
       requirements: task.requirementIds.map(requirementRef),
-      links: requirementLinksOf(task.requirementIds).map((link) => ({
+      // The workflow's own links (projected with the task), else the catalog's for rows written before them.
+      links: linksOf(task.links, task.requirementIds).map((link) => ({
         ...requirementRef(link.to),
         from: link.from,
         relation: link.relation,
