@@ -13,9 +13,12 @@ describe('CSV', () => {
     expect(csvRow([null, undefined, 0, -3, true])).toBe(',,0,-3,true\r\n');
   });
 
-  it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx'])('guards %j against formula injection', (value) => {
-    expect(csvField(value).replace(/^"|"$/g, '').startsWith("'")).toBe(true);
-  });
+  it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx'])(
+    'guards %j against formula injection',
+    (value) => {
+      expect(csvField(value).replace(/^"|"$/g, '').startsWith("'")).toBe(true);
+    },
+  );
 
   it('leaves ordinary text and negative numbers given as numbers alone', () => {
     expect(csvField('Policy review')).toBe('Policy review');

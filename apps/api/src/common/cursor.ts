@@ -21,7 +21,8 @@ export function decodeCursor(cursor: string | undefined, patterns: readonly RegE
     Array.isArray(key) &&
     key.length === patterns.length &&
     key.every((part, i) => typeof part === 'string' && patterns[i]!.test(part));
-  if (!valid) throw new InputValidationError([{ path: 'cursor', message: 'is not a cursor this list returned' }]);
+  if (!valid)
+    throw new InputValidationError([{ path: 'cursor', message: 'is not a cursor this list returned' }]);
   return key as string[];
 }
 

@@ -13,7 +13,16 @@ import { OrganizationParams } from '../../common/id-params.schema.js';
 import { AuditTrailExportQueryDto, AuditTrailPage, AuditTrailQueryDto } from './audit-trail.schemas.js';
 import { AuditTrailService } from './audit-trail.service.js';
 
-const csvHeader = ['occurred_at', 'recorded_at', 'program_id', 'program', 'type', 'actor', 'payload', 'event_id'];
+const csvHeader = [
+  'occurred_at',
+  'recorded_at',
+  'program_id',
+  'program',
+  'type',
+  'actor',
+  'payload',
+  'event_id',
+];
 
 @ApiTags('audit-trail')
 @Controller()

@@ -19,12 +19,13 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n')
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += c;
   }
   return rows;
@@ -55,9 +56,13 @@ describe('audit trail: what each reader may see, filters, pages and a streamed C
           plannedCost: 4200,
           auditorTerms: { dayRate: 1400, currency: 'EUR' },
         }),
-        event(world.program.id, 'task.completed', 'owner@trail.example', '2026-03-05', { note: '=HYPERLINK("x")' }),
+        event(world.program.id, 'task.completed', 'owner@trail.example', '2026-03-05', {
+          note: '=HYPERLINK("x")',
+        }),
         event(world.program.id, 'deadline.missed', null, '2026-03-09'),
-        event(world.otherProgram.id, 'task.created', 'pm@trail.example', '2026-03-07', { title: 'Hidden, "quoted"' }),
+        event(world.otherProgram.id, 'task.created', 'pm@trail.example', '2026-03-07', {
+          title: 'Hidden, "quoted"',
+        }),
       ],
     });
     // An organisation event: it belongs to the admins' security events, not to the program trail.
@@ -78,7 +83,8 @@ describe('audit trail: what each reader may see, filters, pages and a streamed C
   });
 
   const path = (query = '') => `/organizations/${world.organization.id}/audit-events${query}`;
-  const list = async (session: Session, query = '') => (await session.get(path(query)).expect(200)).body as Page;
+  const list = async (session: Session, query = '') =>
+    (await session.get(path(query)).expect(200)).body as Page;
   const seeded = (page: Page) => page.items.filter((e) => e.occurredAt.startsWith('2026-03'));
 
   it('lists program events newest first for a program manager, never organisation events', async () => {
@@ -110,7 +116,9 @@ describe('audit trail: what each reader may see, filters, pages and a streamed C
     });
     expect((await list(auditor)).items).toEqual([]);
     const executive = await sessionOf(app, world, 'executive');
-    expect((await list(executive, '?type=audit.scheduled')).items[0]?.payload).toMatchObject({ plannedCost: 4200 });
+    expect((await list(executive, '?type=audit.scheduled')).items[0]?.payload).toMatchObject({
+      plannedCost: 4200,
+    });
   });
 
   it('refuses control owners (no audit-trail.read)', async () => {
@@ -123,7 +131,9 @@ describe('audit trail: what each reader may see, filters, pages and a streamed C
     expect(seeded(await list(manager, `?programId=${world.otherProgram.id}`)).map((e) => e.type)).toEqual([
       'task.created',
     ]);
-    expect((await list(manager, '?actor=owner@trail.example')).items.map((e) => e.type)).toEqual(['task.completed']);
+    expect((await list(manager, '?actor=owner@trail.example')).items.map((e) => e.type)).toEqual([
+      'task.completed',
+    ]);
     expect((await list(manager, '?type=deadline.missed')).items).toHaveLength(1);
     expect((await list(manager, '?from=2026-03-05&to=2026-03-07')).items.map((e) => e.type)).toEqual([
       'task.created',
@@ -151,7 +161,10 @@ describe('audit trail: what each reader may see, filters, pages and a streamed C
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await list(manager, `?actor=bulk@trail.example&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = await list(
+        manager,
+        `?actor=bulk@trail.example&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       page.items.forEach((e) => seen.add(e.id));
       cursor = page.nextCursor;
       pages += 1;
@@ -174,7 +187,16 @@ describe('audit trail: what each reader may see, filters, pages and a streamed C
     const total = await db.prisma.auditEvent.count({
       where: { organizationId: world.organization.id, programId: { not: null } },
     });
-    expect(rows[0]).toEqual(['occurred_at', 'recorded_at', 'program_id', 'program', 'type', 'actor', 'payload', 'event_id']);
+    expect(rows[0]).toEqual([
+      'occurred_at',
+      'recorded_at',
+      'program_id',
+      'program',
+      'type',
+      'actor',
+      'payload',
+      'event_id',
+    ]);
     expect(rows).toHaveLength(total + 1);
     expect(total).toBeGreaterThan(BULK);
     expect(new Set(rows.slice(1).map((r) => r[7])).size).toBe(total);
@@ -189,7 +211,9 @@ describe('audit trail: what each reader may see, filters, pages and a streamed C
 
   it('exports with the same filters and visibility', async () => {
     const auditor = await sessionOf(app, world, 'auditor');
-    const res = await manager.get(path(`.csv?type=task.created&programId=${world.otherProgram.id}`)).expect(200);
+    const res = await manager
+      .get(path(`.csv?type=task.created&programId=${world.otherProgram.id}`))
+      .expect(200);
     const rows = parseCsv(res.text);
     expect(rows.slice(1).map((r) => r[4])).toEqual(rows.slice(1).map(() => 'task.created'));
     expect(rows.length).toBeGreaterThan(1);

@@ -10,7 +10,12 @@ export async function detectContentType(sample: Buffer): Promise<string> {
   if (detected) return detected.mime;
   if (sample.length === 0) return 'application/octet-stream';
   if (!isUtf8Text(sample)) return 'application/octet-stream';
-  const head = sample.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = sample
+    .subarray(0, 1024)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^<(!doctype html|html|head|body|script|iframe)\b/.test(head)) return 'text/html';
   if (/^<svg\b/.test(head) || (head.startsWith('<?xml') && head.includes('<svg'))) return 'image/svg+xml';
   if (head.startsWith('<?xml')) return 'application/xml';
@@ -66,7 +71,10 @@ export function servedContentType(contentType: string): string {
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'evidence' : cleaned;
 }
 

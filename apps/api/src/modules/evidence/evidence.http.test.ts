@@ -75,11 +75,17 @@ describe('evidence: streaming upload, checksum, detected type, download', () => 
       databaseUrl: db.url,
       temporalAddress: inject('temporalAddress'),
       queryTimeoutMs: 200,
-      env: { EVIDENCE_DIR: evidenceDir, EVIDENCE_MAX_BYTES: String(LIMIT), PUBLIC_WEB_URL: 'https://certflow.example' },
+      env: {
+        EVIDENCE_DIR: evidenceDir,
+        EVIDENCE_MAX_BYTES: String(LIMIT),
+        PUBLIC_WEB_URL: 'https://certflow.example',
+      },
     }));
     world = await buildWorld(app, db.prisma, 'Evidence Co');
-    taskId = (await db.prisma.remediationTask.findFirstOrThrow({ where: { programId: world.program.id } })).id;
-    othersTaskId = (await insertTask(db.prisma, world.program.id, 'someone@else.example', 'Someone else’s')).id;
+    taskId = (await db.prisma.remediationTask.findFirstOrThrow({ where: { programId: world.program.id } }))
+      .id;
+    othersTaskId = (await insertTask(db.prisma, world.program.id, 'someone@else.example', 'Someone else’s'))
+      .id;
     owner = await sessionOf(app, world, 'control_owner');
     manager = await sessionOf(app, world, 'program_manager');
   });
@@ -98,7 +104,12 @@ describe('evidence: streaming upload, checksum, detected type, download', () => 
   };
 
   it('stores a control owner’s file for their own task, content-addressed, with the type from its bytes', async () => {
-    const res = await upload(owner, { title: 'Access review export', taskId }, png, '../../etc/passwd').expect(201);
+    const res = await upload(
+      owner,
+      { title: 'Access review export', taskId },
+      png,
+      '../../etc/passwd',
+    ).expect(201);
     const body = res.body as Upload;
     expect(body.storage).toBe('stored');
     expect(body.duplicate).toBe(false);
@@ -122,9 +133,8 @@ describe('evidence: streaming upload, checksum, detected type, download', () => 
   it('recognises the same bytes: the same links return the earlier evidence, new links reuse the file', async () => {
     const again = (await upload(owner, { taskId }, png).expect(200)).body as Upload;
     expect(again).toMatchObject({ storage: 'reused', duplicate: true });
-    const linked = (
-      await upload(manager, { requirementId: 'iso27001:A.5.15' }, png, 'same.png').expect(201)
-    ).body as Upload;
+    const linked = (await upload(manager, { requirementId: 'iso27001:A.5.15' }, png, 'same.png').expect(201))
+      .body as Upload;
     expect(linked).toMatchObject({ storage: 'reused', duplicate: false });
     expect(linked.evidence.requirementId).toBe('iso27001:A.5.15');
     const files = (await filesUnder(evidenceDir)).filter((f) => f.endsWith(sha256(png)));
@@ -167,7 +177,10 @@ describe('evidence: streaming upload, checksum, detected type, download', () => 
     req.on('error', () => undefined);
     req.write(head);
     req.write(Buffer.alloc(20_000, 1));
-    await eventually(async () => (await filesUnder(join(evidenceDir, 'tmp'))).length === 1, 'the partial file');
+    await eventually(
+      async () => (await filesUnder(join(evidenceDir, 'tmp'))).length === 1,
+      'the partial file',
+    );
     req.destroy();
     await eventually(async () => (await filesUnder(join(evidenceDir, 'tmp'))).length === 0, 'its deletion');
   });
@@ -185,7 +198,10 @@ describe('evidence: streaming upload, checksum, detected type, download', () => 
   });
 
   it('needs the file, multipart, and the fields before the file', async () => {
-    const noFile = await manager.post(`/programs/${world.program.id}/evidence`).field('taskId', taskId).expect(400);
+    const noFile = await manager
+      .post(`/programs/${world.program.id}/evidence`)
+      .field('taskId', taskId)
+      .expect(400);
     expect((noFile.body as ErrorBody).errors).toEqual([{ path: 'file', message: 'Required' }]);
     const json = await manager.post(`/programs/${world.program.id}/evidence`).send({ taskId }).expect(400);
     expect((json.body as ErrorBody).errors?.[0]?.path).toBe('Content-Type');
@@ -194,7 +210,10 @@ describe('evidence: streaming upload, checksum, detected type, download', () => 
       .attach('file', png, 'a.png')
       .field('taskId', taskId)
       .expect(400);
-    expect((late.body as ErrorBody).errors?.[0]).toEqual({ path: 'taskId', message: 'send the fields before the file' });
+    expect((late.body as ErrorBody).errors?.[0]).toEqual({
+      path: 'taskId',
+      message: 'send the fields before the file',
+    });
   });
 
   it('lets a control owner attach only to their own open tasks', async () => {
@@ -219,7 +238,8 @@ describe('evidence: streaming upload, checksum, detected type, download', () => 
 
   it('serves downloads as attachments with nosniff, never as HTML, to those who may see the program', async () => {
     const html = Buffer.from('<!DOCTYPE html><script>alert(document.cookie)</script>');
-    const up = (await upload(manager, { taskId, title: 'Page' }, html, 'page.html').expect(201)).body as Upload;
+    const up = (await upload(manager, { taskId, title: 'Page' }, html, 'page.html').expect(201))
+      .body as Upload;
     expect(up.evidence.contentType).toBe('text/html');
     for (const role of ['control_owner', 'auditor', 'executive'] as const) {
       const session = await sessionOf(app, world, role);

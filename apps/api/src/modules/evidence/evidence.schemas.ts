@@ -8,7 +8,9 @@ export const evidenceFieldsSchema = z
   .object({
     title: z.string().trim().min(1).max(200).optional().describe('Defaults to the file name'),
     taskId: z.uuid().optional().describe('A remediation task of this program'),
-    requirementId: requirementRefSchema.optional().describe('A catalog requirement of the program’s frameworks'),
+    requirementId: requirementRefSchema
+      .optional()
+      .describe('A catalog requirement of the program’s frameworks'),
     auditId: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an audit id such as stage1 or surveillance-1')
@@ -37,14 +39,14 @@ export const evidenceItemSchema = z
   .meta({ id: 'EvidenceItem' });
 export type EvidenceItemView = z.output<typeof evidenceItemSchema>;
 
-export class EvidenceItem extends createZodDto(evidenceItemSchema) {}
-
 export class EvidenceUploadResult extends createZodDto(
   z.object({
     evidence: evidenceItemSchema,
     storage: z
       .enum(['stored', 'reused'])
-      .describe('reused: the organisation already had these exact bytes (same SHA-256); nothing new was stored'),
+      .describe(
+        'reused: the organisation already had these exact bytes (same SHA-256); nothing new was stored',
+      ),
     duplicate: z
       .boolean()
       .describe('The same bytes were already attached with the same links: the earlier evidence is returned'),

@@ -238,7 +238,10 @@ export class EvidenceService {
     }
     if (fields.requirementId && !frameworks.includes(fields.requirementId.split(':')[0] ?? '')) {
       throw new InputValidationError([
-        { path: 'requirementId', message: `not a requirement of this program's frameworks (${frameworks.join(', ')})` },
+        {
+          path: 'requirementId',
+          message: `not a requirement of this program's frameworks (${frameworks.join(', ')})`,
+        },
       ]);
     }
     if (!fields.taskId) return;
@@ -265,7 +268,10 @@ function parseFields(raw: Record<string, string>): EvidenceFields {
   if (parsed.success) return parsed.data;
   throw new InputValidationError(
     parsed.error.issues.map((issue) => ({
-      path: issue.path.length > 0 ? issue.path.map(String).join('.') : (issue as { keys?: string[] }).keys?.[0] ?? 'body',
+      path:
+        issue.path.length > 0
+          ? issue.path.map(String).join('.')
+          : ((issue as { keys?: string[] }).keys?.[0] ?? 'body'),
       message: issue.message,
     })),
   );

@@ -74,7 +74,10 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
     parser.on('file', (name, stream, info) => {
       if (name !== options.fileField || handling) {
         stream.resume();
-        return invalid(name, handling ? 'one file per upload' : `unexpected file field; use "${options.fileField}"`);
+        return invalid(
+          name,
+          handling ? 'one file per upload' : `unexpected file field; use "${options.fileField}"`,
+        );
       }
       let truncated = false;
       stream.on('limit', () => (truncated = true));
@@ -88,14 +91,11 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
     parser.on('error', () => invalid('body', 'is not well-formed multipart/form-data'));
     parser.on('close', () => {
       if (!handling) return invalid(options.fileField, 'Required');
-      handling.then(
-        (result) => {
-          if (settled) return;
-          settled = true;
-          resolve(result);
-        },
-        fail,
-      );
+      handling.then((result) => {
+        if (settled) return;
+        settled = true;
+        resolve(result);
+      }, fail);
     });
     // A client that goes away mid-file: fail the file stream, so the store deletes its partial file.
     req.on('close', () => {

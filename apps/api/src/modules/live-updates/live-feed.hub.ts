@@ -108,7 +108,9 @@ export class LiveFeedHub implements OnModuleDestroy {
       this.listenClient = client;
     } catch (error) {
       // Polling still delivers everything; keep trying to get notifications back.
-      this.logger.warn(`LISTEN unavailable (${String(error)}); polling every ${this.config.liveUpdates.pollMs} ms`);
+      this.logger.warn(
+        `LISTEN unavailable (${String(error)}); polling every ${this.config.liveUpdates.pollMs} ms`,
+      );
       await client.end().catch(() => undefined);
       setTimeout(() => void this.listen(), RECONNECT_MS * 5).unref();
     }

@@ -156,7 +156,8 @@ export class LiveUpdatesService {
         const now = Date.now();
         // A task event may be the one that makes a program visible to a control owner: always look again.
         const fresh =
-          known && (known.visible || (now - known.at < NEGATIVE_VISIBILITY_MS && !event.type.startsWith('task.')));
+          known &&
+          (known.visible || (now - known.at < NEGATIVE_VISIBILITY_MS && !event.type.startsWith('task.')));
         if (known && fresh) return known.visible;
         const count = await this.prisma.program.count({
           where: { AND: [{ id: event.programId }, this.visibility.where(caller)] },
@@ -169,5 +170,7 @@ export class LiveUpdatesService {
 }
 
 function principalKey(caller: Caller): string {
-  return caller.principal.kind === 'user' ? `session:${caller.principal.sessionId}` : `token:${caller.principal.tokenId}`;
+  return caller.principal.kind === 'user'
+    ? `session:${caller.principal.sessionId}`
+    : `token:${caller.principal.tokenId}`;
 }

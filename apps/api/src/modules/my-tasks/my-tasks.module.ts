@@ -36,7 +36,8 @@ class MyTasksService {
       // Owner emails are stored lower-cased by the projection.
       { organizationId: caller.organizationId, ownerEmail: principal.email.toLowerCase() },
     ];
-    if (!this.visibility.seesWholeOrganization(caller)) where.push({ program: this.visibility.where(caller) });
+    if (!this.visibility.seesWholeOrganization(caller))
+      where.push({ program: this.visibility.where(caller) });
     if (query.status) where.push({ status: { in: query.status } });
     if (query.programId) where.push({ programId: query.programId });
     if (query.dueAfter) where.push({ dueDate: { gte: dateOnly(query.dueAfter) } });
@@ -90,7 +91,11 @@ class MyTasksController {
   @Get('organizations/:organizationId/my-tasks')
   @Allow('tasks.mine', inOrganization(), { people: true })
   @ZodResponse({ status: 200, type: MyTasksPage })
-  list(@Param() _params: OrganizationParams, @Query() query: MyTasksQueryDto, @CurrentCaller() caller: Caller) {
+  list(
+    @Param() _params: OrganizationParams,
+    @Query() query: MyTasksQueryDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.tasks.list(caller, query);
   }
 }

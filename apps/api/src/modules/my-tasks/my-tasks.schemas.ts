@@ -21,7 +21,10 @@ export const myTasksQuerySchema = z
       .transform((value) => value === 'true')
       .optional()
       .describe('true: open and past due (UTC); false: everything else'),
-    sort: z.enum(['dueDate', '-dueDate']).default('dueDate').describe('By due date, soonest (or latest) first'),
+    sort: z
+      .enum(['dueDate', '-dueDate'])
+      .default('dueDate')
+      .describe('By due date, soonest (or latest) first'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(200).optional(),
   })

@@ -20,7 +20,11 @@ describe('my tasks: filters, due-date order and cursor pagination', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ({ app } = await createTestApp({ databaseUrl: db.url, temporalAddress: inject('temporalAddress'), clock }));
+    ({ app } = await createTestApp({
+      databaseUrl: db.url,
+      temporalAddress: inject('temporalAddress'),
+      clock,
+    }));
     world = await buildWorld(app, db.prisma, 'Tasks Co');
     const email = world.people.control_owner.email;
     const task = (programId: string, title: string, dueDate: string, status = 'OPEN' as const) => ({
@@ -62,7 +66,10 @@ describe('my tasks: filters, due-date order and cursor pagination', () => {
       'Other program',
       'Far away',
     ]);
-    expect(page.items.find((t) => t.title === 'Overdue policy')).toMatchObject({ overdue: true, status: 'OPEN' });
+    expect(page.items.find((t) => t.title === 'Overdue policy')).toMatchObject({
+      overdue: true,
+      status: 'OPEN',
+    });
     expect(page.items.find((t) => t.title === 'Finished')).toMatchObject({ overdue: false, status: 'DONE' });
     expect(page.nextCursor).toBeNull();
   });

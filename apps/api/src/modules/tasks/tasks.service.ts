@@ -81,7 +81,8 @@ export class TasksService {
       })),
       viewer: {
         canComment: this.mayWork(caller, task.ownerEmail),
-        canUploadEvidence: open && can(caller.role, 'evidence.upload') && (caller.role !== 'control_owner' || own),
+        canUploadEvidence:
+          open && can(caller.role, 'evidence.upload') && (caller.role !== 'control_owner' || own),
         canComplete: open && this.mayWork(caller, task.ownerEmail),
         canReassign: open && can(caller.role, 'tasks.assign'),
       },
@@ -96,7 +97,13 @@ export class TasksService {
     const author = actorOf(caller.principal);
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.taskComment.create({
-        data: { organizationId: caller.organizationId, programId: task.program.id, taskId: task.id, author, body },
+        data: {
+          organizationId: caller.organizationId,
+          programId: task.program.id,
+          taskId: task.id,
+          author,
+          body,
+        },
       });
       await this.audit.recordProgramEvent(
         {
@@ -126,7 +133,9 @@ export class TasksService {
   }
 
   private owns(caller: Caller, ownerEmail: string): boolean {
-    return caller.principal.kind === 'user' && caller.principal.email.toLowerCase() === ownerEmail.toLowerCase();
+    return (
+      caller.principal.kind === 'user' && caller.principal.email.toLowerCase() === ownerEmail.toLowerCase()
+    );
   }
 
   /** `tasks.work`, and for a control owner only on their own tasks. */
