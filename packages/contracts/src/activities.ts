@@ -42,7 +42,11 @@ export const auditEventTypes = [
 export type AuditEventType = (typeof auditEventTypes)[number];
 
 /** Program events the API records itself, outside any workflow: the creation, task comments, evidence. */
-export const programOperationEventTypes = ['program.created', 'task.comment-added', 'evidence.uploaded'] as const;
+export const programOperationEventTypes = [
+  'program.created',
+  'task.comment-added',
+  'evidence.uploaded',
+] as const;
 export type ProgramOperationEventType = (typeof programOperationEventTypes)[number];
 
 /** Every type a program's audit trail can hold (the audit-trail filter offers these). */

@@ -50,7 +50,7 @@ export async function openEventStream(
   };
   if (res.body && res.status === 200) {
     void (async () => {
-      const reader = res.body!.getReader();
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
       const decoder = new TextDecoder();
       try {
         for (;;) {

@@ -3,6 +3,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { routePatterns } from '@/config/paths';
 import { AdminRoute } from '@/features/admin';
+import { AuditTrailRoute } from '@/features/audit-trail';
 import { InvitationRoute, SessionExpiredRoute, SignInRoute } from '@/features/auth';
 import {
   NewOrganizationRoute,
@@ -11,7 +12,7 @@ import {
 } from '@/features/organizations';
 import { OverviewRoute } from '@/features/overview';
 import { CreateProgramRoute, ProgramDetailRoute } from '@/features/programs';
-import { MyTasksRoute } from '@/features/tasks';
+import { MyTasksRoute, TaskRoute } from '@/features/tasks';
 
 import { PublicLayout, SignedInLayout, useSignedInMe } from './layout';
 import { RouteError } from './route-error';
@@ -63,6 +64,8 @@ export function createAppRouter() {
             { path: routePatterns.overview, element: <OverviewRoute /> },
             { path: routePatterns.admin, element: <Admin /> },
             { path: routePatterns.program, element: <ProgramDetailRoute /> },
+            { path: routePatterns.task, element: <TaskRoute /> },
+            { path: routePatterns.auditTrail, element: <AuditTrailRoute /> },
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

@@ -19,6 +19,8 @@ export const paths = {
   overview: (organizationId: string) => `${org(organizationId)}/overview`,
   admin: (organizationId: string) => `${org(organizationId)}/admin`,
   program: (programId: string) => `/programs/${encodeURIComponent(programId)}`,
+  task: (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`,
+  auditTrail: (organizationId: string) => `${org(organizationId)}/audit-trail`,
 } as const;
 
 /** Route patterns matching the builders above. */
@@ -35,6 +37,8 @@ export const routePatterns = {
   overview: '/organizations/:organizationId/overview',
   admin: '/organizations/:organizationId/admin',
   program: '/programs/:programId',
+  task: '/tasks/:taskId',
+  auditTrail: '/organizations/:organizationId/audit-trail',
 } as const;
 
 /**

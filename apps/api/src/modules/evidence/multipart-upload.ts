@@ -62,7 +62,7 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
       settled = true;
       req.unpipe(parser);
       req.resume();
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     };
     const invalid = (path: string, message: string) => fail(new InputValidationError([{ path, message }]));
 
