@@ -17,6 +17,8 @@ import { MembersModule } from './modules/members/members.module.js';
 import { MyTasksModule } from './modules/my-tasks/my-tasks.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { OverviewModule } from './modules/overview/overview.module.js';
+import { ProgramActionsModule } from './modules/program-actions/program-actions.module.js';
+import { ProgramRecordsModule } from './modules/program-records/program-records.controller.js';
 import { ProgramsModule } from './modules/programs/programs.module.js';
 import { SecurityEventsModule } from './modules/security-events/security-events.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
@@ -45,6 +47,8 @@ import { TasksModule } from './modules/tasks/tasks.module.js';
     SsoModule,
     SecurityEventsModule,
     ProgramsModule,
+    ProgramActionsModule,
+    ProgramRecordsModule,
     MyTasksModule,
     OverviewModule,
     TasksModule,

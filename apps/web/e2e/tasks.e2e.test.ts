@@ -152,6 +152,29 @@ describe('a control owner works a task with evidence while the program manager w
     await manager.screenshot({ path: join(shots, '04-manager-sees-evidence-live.png'), fullPage: true });
   });
 
+  it('completes the task through the workflow, and the program manager sees it done without a reload', async () => {
+    const navigations: string[] = [];
+    manager.on('framenavigated', (frame) => navigations.push(frame.url()));
+    const form = owner.getByRole('form', { name: 'Complete the task' });
+    await form.getByRole('button', { name: 'Complete task with 1 piece of evidence' }).click();
+    // The workflow accepted it, the read model followed, and the page now shows the task as done.
+    await owner.getByText('Done', { exact: true }).first().waitFor();
+    await expect(owner.getByRole('form', { name: 'Complete the task' }).count()).resolves.toBe(0);
+    await owner.screenshot({ path: join(shots, '05-completed.png'), fullPage: true });
+
+    await manager.getByText('Done', { exact: true }).first().waitFor();
+    expect(navigations).toEqual([]);
+    await expectAccessible(manager, 'the completed task');
+    await manager.screenshot({ path: join(shots, '06-manager-sees-completion-live.png'), fullPage: true });
+
+    await owner.goto(`${webUrl}/organizations/${organizationId}/my-tasks`);
+    await owner.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
+    await owner.getByText('No tasks here').waitFor();
+    await owner.getByLabel('Status').selectOption('DONE');
+    await owner.getByRole('link', { name: taskTitle }).waitFor();
+    await expectAccessible(owner, 'my tasks, done');
+  });
+
   it('lists the upload in the audit trail with filters and offers the CSV', async () => {
     await manager.goto(`${webUrl}/organizations/${organizationId}/audit-trail`);
     await manager.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
@@ -160,6 +183,6 @@ describe('a control owner works a task with evidence while the program manager w
     const csv = await manager.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     expect(csv).toContain('type=evidence.uploaded');
     await expectAccessible(manager, 'the audit trail');
-    await manager.screenshot({ path: join(shots, '05-audit-trail.png'), fullPage: true });
+    await manager.screenshot({ path: join(shots, '07-audit-trail.png'), fullPage: true });
   });
 });

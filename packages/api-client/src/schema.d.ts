@@ -324,6 +324,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgramRecordsController_findings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/invitations": {
         parameters: {
             query?: never;
@@ -420,6 +436,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgramRecordsController_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/security-events": {
         parameters: {
             query?: never;
@@ -484,6 +516,431 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programs/{id}/actions/add-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signal addNote (ISO certification and SOC 2 attestation) */
+        post: operations["ProgramActionsController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/attach-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signal attachEvidence (ISO certification and SOC 2 attestation) */
+        post: operations["ProgramActionsController_attachEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/cancel-task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update cancelTask (ISO certification and SOC 2 attestation) */
+        post: operations["ProgramActionsController_cancelTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/change-scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update changeScope (ISO certification) */
+        post: operations["ProgramActionsController_changeScope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/change-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update changeSettings (ISO certification and SOC 2 attestation) */
+        post: operations["ProgramActionsController_changeSettings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/close-finding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update closeFinding (ISO certification) */
+        post: operations["ProgramActionsController_closeFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/complete-fieldwork": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update completeFieldwork (SOC 2 attestation) */
+        post: operations["ProgramActionsController_completeFieldwork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/complete-gap-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update completeGapAssessment (ISO certification) */
+        post: operations["ProgramActionsController_completeGapAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/complete-readiness-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update completeReadinessAssessment (SOC 2 attestation) */
+        post: operations["ProgramActionsController_completeReadinessAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/complete-task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update completeTask (ISO certification and SOC 2 attestation) */
+        post: operations["ProgramActionsController_completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/end-program": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update endProgram (ISO certification and SOC 2 attestation) */
+        post: operations["ProgramActionsController_endProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/issue-bridge-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update issueBridgeLetter (SOC 2 attestation) */
+        post: operations["ProgramActionsController_issueBridgeLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/override-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update overrideRule (ISO certification and SOC 2 attestation) */
+        post: operations["ProgramActionsController_overrideRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/plan-next-period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update planNextPeriod (SOC 2 attestation) */
+        post: operations["ProgramActionsController_planNextPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/reassign-task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update reassignTask (ISO certification and SOC 2 attestation) */
+        post: operations["ProgramActionsController_reassignTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/record-audit-outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update recordAuditOutcome (ISO certification) */
+        post: operations["ProgramActionsController_recordAuditOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/record-certification-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update recordCertificationDecision (ISO certification) */
+        post: operations["ProgramActionsController_recordCertificationDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/record-control-exception": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update recordControlException (SOC 2 attestation) */
+        post: operations["ProgramActionsController_recordControlException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/record-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update recordReport (SOC 2 attestation) */
+        post: operations["ProgramActionsController_recordReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/reinstate-certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update reinstateCertification (ISO certification) */
+        post: operations["ProgramActionsController_reinstateCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/schedule-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update scheduleAudit (ISO certification) */
+        post: operations["ProgramActionsController_scheduleAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/schedule-fieldwork": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update scheduleFieldwork (SOC 2 attestation) */
+        post: operations["ProgramActionsController_scheduleFieldwork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/schedule-type-i": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update scheduleTypeI (SOC 2 attestation) */
+        post: operations["ProgramActionsController_scheduleTypeI"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/suspend-certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update suspendCertification (ISO certification) */
+        post: operations["ProgramActionsController_suspendCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/withdraw-certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update withdrawCertification (ISO certification) */
+        post: operations["ProgramActionsController_withdrawCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programs/{id}/evidence": {
         parameters: {
             query?: never;
@@ -500,20 +957,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/programs/{id}/settings": {
+    "/programs/{id}/records": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ProgramRecordsController_program"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["ProgramSettingsController_change"];
+        patch?: never;
         trace?: never;
     };
     "/tasks/{id}": {
@@ -557,6 +1014,19 @@ export interface components {
             password: string;
             token: string;
         };
+        AcceptedAction_Output: {
+            /**
+             * @description The workflow received the message; its effects follow asynchronously
+             * @enum {boolean}
+             */
+            accepted: true;
+            action: string;
+            /** Format: uuid */
+            programId: string;
+        };
+        AddNoteAction: {
+            note: string;
+        };
         /** @enum {string} */
         ApiTokenRole: "admin" | "program_manager" | "executive";
         ApiToken_Output: {
@@ -579,6 +1049,14 @@ export interface components {
             role: components["schemas"]["Role_Output"];
             /** @enum {string} */
             status: "active" | "revoked" | "expired";
+        };
+        AttachEvidenceAction: {
+            evidence: {
+                title: string;
+                /** Format: uri */
+                uri: string;
+            };
+            taskId: string;
         };
         AuditTrailEvent_Output: {
             /** @description An email, token:<name>, or null for the workflow’s own timers */
@@ -603,7 +1081,18 @@ export interface components {
             items: components["schemas"]["AuditTrailEvent_Output"][];
             nextCursor: string | null;
         };
-        ChangeProgramSettings: {
+        CancelTaskAction: {
+            reason: string;
+            taskId: string;
+        };
+        ChangeRole: {
+            role: components["schemas"]["Role"];
+        };
+        ChangeScopeAction: {
+            frameworks: ("iso27001" | "iso42001")[];
+            justification: string;
+        };
+        ChangeSettingsAction: {
             reason: string;
             settings: {
                 aiPersonsInScope?: number | null;
@@ -660,8 +1149,48 @@ export interface components {
                 typeIDays?: number | null;
             };
         };
-        ChangeRole: {
-            role: components["schemas"]["Role"];
+        CloseFindingAction: {
+            findingId: string;
+            on: string;
+            /** @enum {string} */
+            resolution: "PLAN_ACCEPTED" | "CLOSED";
+        };
+        CompleteFieldworkAction: {
+            lastDay: string;
+        };
+        CompleteGapAssessmentAction: {
+            completedOn: string;
+            /** @default [] */
+            gaps?: {
+                dueDate: string;
+                /** Format: email */
+                ownerEmail: string;
+                /** @default [] */
+                requirementIds?: string[];
+                title: string;
+            }[];
+        };
+        CompleteReadinessAssessmentAction: {
+            completedOn: string;
+            firstPeriodStart?: string;
+            /** @default [] */
+            gaps?: {
+                dueDate: string;
+                /** Format: email */
+                ownerEmail: string;
+                /** @default [] */
+                requirementIds?: string[];
+                title: string;
+            }[];
+        };
+        CompleteTaskAction: {
+            completedOn: string;
+            evidence: {
+                title: string;
+                /** Format: uri */
+                uri: string;
+            }[];
+            taskId: string;
         };
         CreateApiToken: {
             /**
@@ -901,12 +1430,15 @@ export interface components {
                 status: "active" | "revoked" | "expired";
             };
         };
+        EndProgramAction: {
+            reason: string;
+        };
         ErrorResponse_Output: {
             /**
-             * @description Present on 401 and 403: session_expired means a session existed and ended (sign in again); sso_required means this organisation accepts only its single sign-on; csrf means the request came from an untrusted origin
+             * @description Present on 401 and 403: session_expired means a session existed and ended (sign in again); sso_required means this organisation accepts only its single sign-on; csrf means the request came from an untrusted origin. On a refused workflow action: action_conflict (409, the program is not where the action applies) or rule_violation (422, a rule refused it)
              * @enum {string}
              */
-            code?: "unauthenticated" | "session_expired" | "invalid_credentials" | "invalid_token" | "forbidden" | "sso_required" | "csrf" | "people_only";
+            code?: "unauthenticated" | "session_expired" | "invalid_credentials" | "invalid_token" | "forbidden" | "sso_required" | "csrf" | "people_only" | "action_conflict" | "rule_violation";
             /** @description Present on 500: quote it when reporting the problem */
             correlationId?: string;
             /** @description Present on 400: one entry per invalid field */
@@ -914,7 +1446,17 @@ export interface components {
                 message: string;
                 path: string;
             }[];
+            /** @description Refused action: the field of the body the rule is about */
+            field?: string;
             message: string;
+            /** @description Refused action: record this override (overrideRule, with a justification) to allow it */
+            override?: {
+                /** @enum {boolean} */
+                requiresJustification: true;
+                rule: string;
+            };
+            /** @description Refused action: the name of the rule, e.g. stage1-prerequisites */
+            rule?: string;
         };
         EvidenceItem_Output: {
             auditId: string | null;
@@ -955,6 +1497,33 @@ export interface components {
              */
             storage: "stored" | "reused";
         };
+        FindingPage_Output: {
+            items: {
+                auditId: string;
+                /** @description YYYY-MM-DD */
+                closedOn: string | null;
+                cycle: number;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                /** @description audit-finding or control-exception */
+                kind: string;
+                program: components["schemas"]["ProgramRef_Output"];
+                /** @description YYYY-MM-DD */
+                raisedOn: string;
+                requirementIds: string[];
+                /** @description YYYY-MM-DD */
+                responseDue: string | null;
+                /** @enum {string|null} */
+                severity: "MAJOR" | "MINOR" | "OBSERVATION" | null;
+                /** @enum {string} */
+                status: "OPEN" | "PLAN_ACCEPTED" | "CLOSED";
+                /** Format: uuid */
+                taskId: string | null;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         InspectInvitation: {
             token: string;
         };
@@ -985,6 +1554,10 @@ export interface components {
             role: components["schemas"]["Role_Output"];
             /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
+        };
+        IssueBridgeLetterAction: {
+            coversTo: string;
+            issuedOn: string;
         };
         Me_Output: {
             /** @description Set when called with a token */
@@ -1037,6 +1610,28 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        Milestone_Output: {
+            /** @description When it took place */
+            actual: string | null;
+            /** @enum {string} */
+            category: "assessment" | "audit" | "decision" | "deadline" | "period";
+            currency: string | null;
+            /** @description ISO certification cycle, or SOC 2 observation period */
+            cycle: number;
+            /** @description The last day the rules allow */
+            deadline: string | null;
+            /** @description When it is expected */
+            due: string | null;
+            /** @description First day it may take place */
+            earliest: string | null;
+            /** @description stage1, surveillance2, certificate-expiry, fieldwork, report, … */
+            kind: string;
+            /** @description Null without the cost.read permission */
+            plannedCost: number | null;
+            plannedDays: number | null;
+            /** @description YYYY-MM-DD */
+            scheduled: string | null;
+        };
         MyTask_Output: {
             completedOn: string | null;
             /** @description YYYY-MM-DD */
@@ -1066,6 +1661,11 @@ export interface components {
         NewTaskComment: {
             body: string;
         };
+        NextMilestone_Output: {
+            /** @description YYYY-MM-DD */
+            due: string;
+            kind: string;
+        } | null;
         Organization_Output: {
             /** Format: date-time */
             createdAt: string;
@@ -1073,6 +1673,15 @@ export interface components {
             id: string;
             name: string;
             slug: string;
+        };
+        OverrideRuleAction: {
+            justification: string;
+            /** @enum {string} */
+            rule: "stage1-validity" | "major-closure-window" | "recertification-window";
+        } | {
+            justification: string;
+            /** @enum {string} */
+            rule: "fieldwork-window" | "bridge-letter-length";
         };
         Overview_Output: {
             frameworks: {
@@ -1105,14 +1714,31 @@ export interface components {
         };
         /** @enum {string} */
         Permission_Output: "organization.read" | "organization.manage" | "members.read" | "members.manage" | "invitations.manage" | "api-tokens.manage" | "sso.manage" | "security-events.read" | "grants.read" | "grants.manage" | "programs.read" | "programs.create" | "programs.operate" | "overview.read" | "tasks.read" | "tasks.mine" | "tasks.assign" | "tasks.work" | "evidence.read" | "evidence.upload" | "audit-trail.read" | "live-updates.read" | "schedule.read" | "cost.read" | "cost.manage";
+        PlanNextPeriodAction: {
+            months: 3 | 6 | 12;
+            reason: string;
+            start: string;
+        };
         ProgramDetail_Output: {
+            atRisk: boolean;
+            atRiskReasons: string[];
             /** Format: date-time */
             createdAt: string;
+            /** @description ISO: certification cycle; SOC 2: attested observation period */
+            cycle: number | null;
             frameworks: string[];
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["ProgramKind_Output"];
+            links: {
+                /**
+                 * Format: uri
+                 * @description The workflow in the Temporal web UI (TEMPORAL_UI_URL); null for callers who cannot operate it
+                 */
+                temporalUi: string | null;
+            };
             name: string;
+            nextMilestone: components["schemas"]["NextMilestone_Output"];
             /** Format: uuid */
             organizationId: string;
             /** @description Kind-specific start parameters (dates, program manager, policy) after defaults */
@@ -1157,6 +1783,86 @@ export interface components {
         };
         /** @enum {string} */
         ProgramKind_Output: "ISO_CERTIFICATION" | "SOC2_ATTESTATION";
+        ProgramRecords_Output: {
+            certificates: {
+                cycle: number;
+                /** @description YYYY-MM-DD */
+                cycleStart: string | null;
+                /** @description YYYY-MM-DD */
+                decisionDate: string | null;
+                /** @description YYYY-MM-DD */
+                endedOn: string | null;
+                /** @description YYYY-MM-DD */
+                expiryDate: string | null;
+                frameworks: string[];
+                number: string | null;
+                origin: string;
+                /** @description VALID, SUSPENDED, EXPIRED, WITHDRAWN or ENDED */
+                status: string;
+                /** @description YYYY-MM-DD */
+                suspendedSince: string | null;
+                /** @description YYYY-MM-DD */
+                suspendedUntil: string | null;
+            }[];
+            /** @description Every cycle, oldest first */
+            milestones: components["schemas"]["Milestone_Output"][];
+            /** Format: uuid */
+            programId: string;
+            /** Format: date-time */
+            projectedAt: string | null;
+            projectedSequence: number;
+            soc2: {
+                bridgeLetters: {
+                    afterPeriod: number;
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    issuedOn: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                }[];
+                coverageGaps: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    planned: boolean;
+                    /** @description Null while still open */
+                    to: string | null;
+                }[];
+                periods: {
+                    /** @description YYYY-MM-DD */
+                    end: string;
+                    /** @description YYYY-MM-DD */
+                    fieldworkCompleted: string | null;
+                    /** @description YYYY-MM-DD */
+                    fieldworkDue: string;
+                    /** @description YYYY-MM-DD */
+                    fieldworkScheduled: string | null;
+                    months: number;
+                    number: number;
+                    /** @description YYYY-MM-DD */
+                    reportDue: string;
+                    /** @description YYYY-MM-DD */
+                    start: string;
+                }[];
+                reports: {
+                    /** @description YYYY-MM-DD */
+                    end: string;
+                    exceptionCount: number;
+                    /** @description YYYY-MM-DD */
+                    issuedOn: string;
+                    opinion: string;
+                    periodNumber: number;
+                    /** @description YYYY-MM-DD */
+                    start: string;
+                    type: string;
+                }[];
+            } | null;
+        };
+        ProgramRef_Output: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         ProgramStateView_Output: {
             /**
              * @description workflow: answered live by the workflow; database: the last projection because no worker answered
@@ -1172,13 +1878,18 @@ export interface components {
             } | null;
         };
         Program_Output: {
+            atRisk: boolean;
+            atRiskReasons: string[];
             /** Format: date-time */
             createdAt: string;
+            /** @description ISO: certification cycle; SOC 2: attested observation period */
+            cycle: number | null;
             frameworks: string[];
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["ProgramKind_Output"];
             name: string;
+            nextMilestone: components["schemas"]["NextMilestone_Output"];
             /** Format: uuid */
             organizationId: string;
             /** @description Kind-specific start parameters (dates, program manager, policy) after defaults */
@@ -1198,10 +1909,115 @@ export interface components {
             updatedAt: string;
             workflowId: string;
         };
+        ReassignTaskAction: {
+            dueDate?: string;
+            /** Format: email */
+            ownerEmail: string;
+            taskId: string;
+        };
+        RecordAuditOutcomeAction: {
+            /** @enum {string} */
+            audit: "internal-audit" | "management-review" | "stage1" | "stage2" | "surveillance1" | "surveillance2" | "recertification" | "extension-stage1" | "extension-stage2";
+            /** @default [] */
+            findings?: {
+                description: string;
+                /** Format: email */
+                ownerEmail?: string;
+                /** @default [] */
+                requirementIds?: string[];
+                /** @enum {string} */
+                severity: "MAJOR" | "MINOR" | "OBSERVATION";
+            }[];
+            lastDay: string;
+            /** @default [] */
+            verifiedFindingIds?: string[];
+        };
+        RecordCertificationDecisionAction: {
+            decidedOn: string;
+            /** @enum {string} */
+            framework?: "iso27001" | "iso42001";
+            /**
+             * @default GRANTED
+             * @enum {string}
+             */
+            outcome?: "GRANTED" | "REFUSED";
+            reason?: string;
+        };
+        RecordControlExceptionAction: {
+            description: string;
+            dueDate?: string;
+            observedOn: string;
+            /** Format: email */
+            ownerEmail?: string;
+            /** @default [] */
+            requirementIds?: string[];
+        };
+        RecordReportAction: {
+            /** @default [] */
+            exceptions?: {
+                description: string;
+                dueDate?: string;
+                /** Format: email */
+                ownerEmail?: string;
+                /** @default [] */
+                requirementIds?: string[];
+            }[];
+            issuedOn: string;
+            /** @enum {string} */
+            opinion: "UNMODIFIED" | "QUALIFIED" | "ADVERSE" | "DISCLAIMER";
+            /** @enum {string} */
+            reportType: "TYPE1" | "TYPE2";
+        };
+        ReinstateCertificationAction: {
+            justification: string;
+            on: string;
+        };
         /** @enum {string} */
         Role: "admin" | "program_manager" | "control_owner" | "executive" | "auditor";
         /** @enum {string} */
         Role_Output: "admin" | "program_manager" | "control_owner" | "executive" | "auditor";
+        ScheduleAuditAction: {
+            /** @enum {string} */
+            audit: "internal-audit" | "management-review" | "stage1" | "stage2" | "surveillance1" | "surveillance2" | "recertification" | "extension-stage1" | "extension-stage2";
+            date: string;
+        };
+        ScheduleFieldworkAction: {
+            startsOn: string;
+        };
+        SchedulePage_Output: {
+            items: {
+                /** @description When it took place */
+                actual: string | null;
+                /** @enum {string} */
+                category: "assessment" | "audit" | "decision" | "deadline" | "period";
+                currency: string | null;
+                /** @description ISO certification cycle, or SOC 2 observation period */
+                cycle: number;
+                /** @description The last day the rules allow */
+                deadline: string | null;
+                /** @description When it is expected */
+                due: string | null;
+                /** @description First day it may take place */
+                earliest: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @description stage1, surveillance2, certificate-expiry, fieldwork, report, … */
+                kind: string;
+                /** @description Null without the cost.read permission */
+                plannedCost: number | null;
+                plannedDays: number | null;
+                /** @description YYYY-MM-DD */
+                plannedOn: string;
+                program: components["schemas"]["ProgramRef_Output"];
+                /** @description YYYY-MM-DD */
+                scheduled: string | null;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ScheduleTypeIAction: {
+            asOf: string;
+        };
         SecurityEvent_Output: {
             actor: string | null;
             /** Format: uuid */
@@ -1237,6 +2053,10 @@ export interface components {
             organization: string;
             /** @description Where to land after signing in, e.g. /organizations/…/programs */
             returnTo?: string;
+        };
+        SuspendCertificationAction: {
+            on: string;
+            reason: string;
         };
         TaskComment_Output: {
             author: string;
@@ -1318,6 +2138,10 @@ export interface components {
              * @default false
              */
             required?: boolean;
+        };
+        WithdrawCertificationAction: {
+            on: string;
+            reason: string;
         };
     };
     responses: never;
@@ -2606,6 +3430,73 @@ export interface operations {
             };
         };
     };
+    ProgramRecordsController_findings: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1–200, default 50) */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                programId?: string;
+                severity?: "MAJOR" | "MINOR" | "OBSERVATION";
+                /** @description unresolved: OPEN or PLAN_ACCEPTED */
+                status?: "OPEN" | "PLAN_ACCEPTED" | "CLOSED" | "unresolved";
+                kind?: "audit-finding" | "control-exception";
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingPage_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     InvitationsController_list: {
         parameters: {
             query?: never;
@@ -3185,6 +4076,74 @@ export interface operations {
             };
         };
     };
+    ProgramRecordsController_schedule: {
+        parameters: {
+            query: {
+                /** @description Items per page (1–200, default 50) */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description First day (YYYY-MM-DD), inclusive */
+                from: string;
+                /** @description Last day (YYYY-MM-DD), inclusive */
+                to: string;
+                category?: "assessment" | "audit" | "decision" | "deadline" | "period";
+                programId?: string;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePage_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks schedule.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     SecurityEventsController_list: {
         parameters: {
             query?: never;
@@ -3530,6 +4489,2288 @@ export interface operations {
             };
         };
     };
+    ProgramActionsController_addNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddNoteAction"];
+            };
+        };
+        responses: {
+            /** @description Delivered to the workflow */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedAction_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_attachEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachEvidenceAction"];
+            };
+        };
+        responses: {
+            /** @description Delivered to the workflow */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedAction_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks tasks.work (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_cancelTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelTaskAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks tasks.assign (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_changeScope: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeScopeAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_changeSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeSettingsAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_closeFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseFindingAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_completeFieldwork: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteFieldworkAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_completeGapAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteGapAssessmentAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_completeReadinessAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteReadinessAssessmentAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_completeTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks tasks.work (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_endProgram: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndProgramAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_issueBridgeLetter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueBridgeLetterAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_overrideRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideRuleAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_planNextPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanNextPeriodAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_reassignTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignTaskAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks tasks.assign (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_recordAuditOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAuditOutcomeAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_recordCertificationDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCertificationDecisionAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_recordControlException: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordControlExceptionAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_recordReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReportAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_reinstateCertification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReinstateCertificationAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_scheduleAudit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleAuditAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_scheduleFieldwork: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleFieldworkAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_scheduleTypeI: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleTypeIAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_suspendCertification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendCertificationAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ProgramActionsController_withdrawCertification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the action safely: the same key and body return the first answer and run nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawCertificationAction"];
+            };
+        };
+        responses: {
+            /** @description The program with its state after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The program is not where the action applies (code action_conflict, with the rule: wrong stage, already done, ended), or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the action (code rule_violation): the workflow’s message, the rule, the field, and the override that would allow it (record it with override-rule and a justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Temporal was unreachable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     EvidenceController_list: {
         parameters: {
             query?: {
@@ -3699,7 +6940,7 @@ export interface operations {
             };
         };
     };
-    ProgramSettingsController_change: {
+    ProgramRecordsController_program: {
         parameters: {
             query?: never;
             header?: never;
@@ -3708,26 +6949,17 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangeProgramSettings"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The program with its state after the change */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProgramDetail_Output"];
+                    "application/json": components["schemas"]["ProgramRecords_Output"];
                 };
             };
-            /**
-             * @description A setting is invalid for this kind of program
-             *
-             *     A malformed id in the path, or invalid input; `errors` names each field
-             */
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3745,7 +6977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse_Output"];
                 };
             };
-            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            /** @description The caller's role lacks programs.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3756,33 +6988,6 @@ export interface operations {
             };
             /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse_Output"];
-                };
-            };
-            /** @description The program has ended */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse_Output"];
-                };
-            };
-            /** @description The program rules refuse the change */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse_Output"];
-                };
-            };
-            /** @description Temporal was unreachable */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,6 +15,7 @@ export * from './iso-model.js';
 export * from './iso-state.js';
 export * from './month-windows.js';
 export * from './program.js';
+export * from './program-actions.js';
 export * from './program-inputs.js';
 export * from './read-model.js';
 export * from './remediation.js';

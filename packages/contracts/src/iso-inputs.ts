@@ -38,20 +38,28 @@ export type RecordAuditOutcomeInput = z.input<typeof recordAuditOutcomeInputSche
  * (Stage 2, the recertification audit or the restoration audit) has to be repeated. With `framework`, it is the
  * decision on a standard added to the certificate after its own Stage 1 and Stage 2.
  */
-export const recordCertificationDecisionInputSchema = z
-  .object({
-    actor: actorSchema,
-    decidedOn: calendarDateSchema,
-    /** GRANTED opens a certification cycle; REFUSED sends the program back to repeat the audit. */
-    outcome: z.enum(['GRANTED', 'REFUSED']).default('GRANTED'),
-    reason: z.string().trim().min(3).max(2000).optional(),
-    /** The standard being added to a certified program, when the decision is about that extension. */
-    framework: z.enum(isoFrameworkIds).optional(),
-  })
-  .refine((d) => d.outcome === 'GRANTED' || d.reason !== undefined, {
-    message: 'a refused certification needs a reason',
-    path: ['reason'],
-  });
+export const recordCertificationDecisionFields = z.object({
+  actor: actorSchema,
+  decidedOn: calendarDateSchema,
+  /** GRANTED opens a certification cycle; REFUSED sends the program back to repeat the audit. */
+  outcome: z.enum(['GRANTED', 'REFUSED']).default('GRANTED'),
+  reason: z.string().trim().min(3).max(2000).optional(),
+  /** The standard being added to a certified program, when the decision is about that extension. */
+  framework: z.enum(isoFrameworkIds).optional(),
+});
+
+/** A refusal carries its reason (the API applies the same rule to its body, which has no `actor`). */
+export function checkRefusalReason(
+  d: { outcome: 'GRANTED' | 'REFUSED'; reason?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (d.outcome === 'REFUSED' && d.reason === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'a refused certification needs a reason', path: ['reason'] });
+  }
+}
+
+export const recordCertificationDecisionInputSchema =
+  recordCertificationDecisionFields.superRefine(checkRefusalReason);
 export type RecordCertificationDecisionInput = z.input<typeof recordCertificationDecisionInputSchema>;
 
 export const closeFindingInputSchema = z.object({

@@ -5,9 +5,11 @@ import { ZodError } from 'zod';
 
 import type { RequestWithCorrelationId } from './correlation-id.middleware.js';
 import {
+  ActionRejectedError,
   DomainError,
   ForbiddenError,
   InputValidationError,
+  ReplayedResponseError,
   TooManyRequestsError,
   UnauthenticatedError,
 } from './domain-errors.js';
@@ -51,6 +53,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         body: { message: exception.message, errors: exception.errors } satisfies ErrorResponse,
       };
     }
+    if (exception instanceof ReplayedResponseError) return { status: exception.status, body: exception.body };
+    if (exception instanceof ActionRejectedError)
+      return { status: exception.status, body: actionRejectionBody(exception) };
     if (exception instanceof UnauthenticatedError || exception instanceof ForbiddenError) {
       return {
         status: exception.status,
@@ -78,6 +83,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     );
     return { status: 500, body: { message: 'Internal error', correlationId } satisfies ErrorResponse };
   }
+}
+
+/** The 409/422 body of a refused action: the workflow's message, the rule, the field and the override. */
+export function actionRejectionBody(error: ActionRejectedError): ErrorResponse {
+  return {
+    message: error.message,
+    code: error.status === 409 ? 'action_conflict' : 'rule_violation',
+    rule: error.rule,
+    ...(error.field !== undefined && { field: error.field }),
+    ...(error.override !== undefined && { override: { rule: error.override, requiresJustification: true } }),
+  };
 }
 
 function httpMessage(exception: HttpException): string {

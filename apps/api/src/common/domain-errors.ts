@@ -32,6 +32,34 @@ export class PayloadTooLargeError extends DomainError {
   readonly status = 413;
 }
 
+/**
+ * A workflow refused an action: 409 when the program is not where the action applies (stage, already done, ended),
+ * 422 when a rule refused it. Carries the rule's name, the field it concerns and the override that would allow it.
+ */
+export class ActionRejectedError extends DomainError {
+  readonly status: 409 | 422;
+  constructor(
+    kind: 'conflict' | 'rule',
+    message: string,
+    readonly rule: string,
+    readonly field?: string,
+    readonly override?: string,
+  ) {
+    super(message);
+    this.status = kind === 'conflict' ? 409 : 422;
+  }
+}
+
+/** An answer stored for an Idempotency-Key, replayed exactly as it was first given. */
+export class ReplayedResponseError extends DomainError {
+  constructor(
+    readonly status: number,
+    readonly body: object,
+  ) {
+    super('replayed response');
+  }
+}
+
 export interface FieldError {
   /** Dotted path of the offending input, e.g. `frameworks.0` or `Idempotency-Key`. */
   path: string;

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       namespace: 'default',
       queryTimeoutMs: 2000,
       rpcTimeoutMs: 10_000,
+      uiUrl: 'http://localhost:8233',
     });
     expect(config.database).toEqual({});
   });

@@ -55,6 +55,8 @@ export const envSchema = z
     ...temporalEnvShape,
     /** How long GET /programs/:id waits for a worker to answer a query before using the DB projection. */
     TEMPORAL_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    /** Base URL of the Temporal web UI, for the program page's link to its workflow (the dev server's by default). */
+    TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
     /** Deadline for other Temporal calls (starting a workflow), so a request never hangs on an unreachable server. */
     TEMPORAL_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     DATABASE_URL: z
@@ -123,6 +125,8 @@ export interface AppConfig {
   temporal: TemporalSettings & {
     queryTimeoutMs: number;
     rpcTimeoutMs: number;
+    /** Without trailing slash. */
+    uiUrl: string;
   };
   /** The shape @certflow/db's createPrismaClient() takes: PostgreSQL when databaseUrl is set, else PGlite. */
   database: { databaseUrl?: string; pgliteDataDir?: string };
@@ -178,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...temporalSettingsOf(e),
       queryTimeoutMs: e.TEMPORAL_QUERY_TIMEOUT_MS,
       rpcTimeoutMs: e.TEMPORAL_RPC_TIMEOUT_MS,
+      uiUrl: e.TEMPORAL_UI_URL.replace(/\/+$/, ''),
     },
     database: e.DATABASE_URL
       ? { databaseUrl: e.DATABASE_URL }

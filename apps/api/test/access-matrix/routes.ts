@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
 import type { INestApplication } from '@nestjs/common';
+import { actionPath, programActions } from '@certflow/contracts/domain';
+import { type Permission, permissionRoles, type Role } from '@certflow/contracts/access';
 import type { PrismaClient } from '@certflow/db';
 
 import { newApiTokenSecret } from '../../src/access/api-token-authenticator.js';
@@ -106,6 +108,27 @@ async function grant(ctx: Context) {
     },
   });
   return row.id;
+}
+
+/**
+ * Every workflow action, on the world's ISO program. No worker runs in the matrix, so an allowed caller is shown to
+ * pass the guard by reaching validation (an empty body: 400) instead of waiting for the workflow, or, for a SOC 2
+ * action, the 409 that an ISO program has no such action. program-actions.workflow.test.ts runs them for real.
+ */
+function actionRows(): Record<string, Row> {
+  const holders: Record<Permission, Role[]> = permissionRoles as unknown as Record<Permission, Role[]>;
+  return Object.fromEntries(
+    programActions.map((action) => [
+      `POST /programs/{id}/actions/${actionPath(action.name)}`,
+      {
+        expect: members([...holders[action.permission]], action.bodies.ISO_CERTIFICATION ? 400 : 409),
+        request: (ctx: Context) => ({
+          path: `/programs/${ctx.world.program.id}/actions/${actionPath(action.name)}`,
+          body: {},
+        }),
+      },
+    ]),
+  );
 }
 
 /**
@@ -265,14 +288,18 @@ export const matrix: Record<string, Row> = {
     expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
     request: (ctx) => ({ path: `/programs/${ctx.world.program.id}` }),
   },
-  // No worker runs in the matrix, so an allowed caller is shown to pass the guard by reaching validation (400)
-  // instead of waiting for the workflow; programs.workflow.test.ts changes settings for real.
-  'PATCH /programs/{id}/settings': {
-    expect: members(['admin', 'program_manager'], 400),
-    request: (ctx) => ({
-      path: `/programs/${ctx.world.program.id}/settings`,
-      body: { settings: {}, reason: 'x' },
-    }),
+  ...actionRows(),
+  'GET /programs/{id}/records': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
+    request: (ctx) => ({ path: `/programs/${ctx.world.program.id}/records` }),
+  },
+  'GET /organizations/{organizationId}/findings': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/findings?status=unresolved&severity=MAJOR` }),
+  },
+  'GET /organizations/{organizationId}/schedule': {
+    expect: members(['admin', 'program_manager', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/schedule?from=2026-01-01&to=2026-12-31&category=audit` }),
   },
   'GET /organizations/{organizationId}/my-tasks': {
     expect: members(['admin', 'program_manager', 'control_owner', 'executive'], 200, 403),

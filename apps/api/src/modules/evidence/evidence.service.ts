@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Evidence, PrismaClient } from '@certflow/db';
 import type { Request } from 'express';
 
@@ -24,6 +24,7 @@ import {
   type EvidenceItemView,
   type EvidenceListQuery,
 } from './evidence.schemas.js';
+import { ProgramActionsService } from '../program-actions/program-actions.service.js';
 import { readMultipart } from './multipart-upload.js';
 
 export const EVIDENCE_STORE = Symbol('EVIDENCE_STORE');
@@ -47,12 +48,15 @@ export interface UploadOutcome {
  */
 @Injectable()
 export class EvidenceService {
+  private readonly logger = new Logger(EvidenceService.name);
+
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly visibility: ProgramVisibility,
     private readonly audit: AuditTrail,
+    private readonly actions: ProgramActionsService,
   ) {}
 
   async upload(caller: Caller, programId: string, req: Request): Promise<UploadOutcome> {
@@ -89,7 +93,7 @@ export class EvidenceService {
       requirementId: fields.requirementId ?? null,
       auditId: fields.auditId ?? null,
     };
-    return this.prisma.$transaction(async (tx) => {
+    const outcome = await this.prisma.$transaction(async (tx): Promise<UploadOutcome> => {
       const blobCreated = await tx.evidenceBlob.createMany({
         data: [
           {
@@ -102,7 +106,7 @@ export class EvidenceService {
         ],
         skipDuplicates: true,
       });
-      const storage = blobCreated.count === 1 ? 'stored' : 'reused';
+      const storage = blobCreated.count === 1 ? ('stored' as const) : ('reused' as const);
       const existing = await tx.evidence.findFirst({
         where: { organizationId: caller.organizationId, programId, sha256: stored.sha256, ...links },
         include: { blob: { select: { sizeBytes: true, contentType: true } } },
@@ -141,6 +145,29 @@ export class EvidenceService {
       );
       return { evidence: this.view(row), storage, duplicate: false };
     });
+    if (outcome.evidence.taskId && !outcome.duplicate) await this.tellWorkflow(caller, outcome.evidence);
+    return outcome;
+  }
+
+  /**
+   * Evidence for a task also goes to the workflow, through the same attachEvidence action the API exposes
+   * (Idempotency-Key per evidence item). The file and its row are already safe; if Temporal cannot be reached
+   * now, completing the task still hands the workflow every piece of evidence, so this is logged, not failed.
+   */
+  private async tellWorkflow(caller: Caller, evidence: EvidenceItemView): Promise<void> {
+    try {
+      await this.actions.run(
+        caller,
+        evidence.programId,
+        'attachEvidence',
+        { taskId: evidence.taskId, evidence: { title: evidence.title, uri: evidence.downloadUrl } },
+        `evidence-${evidence.id}`,
+      );
+    } catch (error) {
+      this.logger.warn(
+        `evidence ${evidence.id} stored, but attachEvidence did not reach the workflow: ${String(error)}`,
+      );
+    }
   }
 
   async list(caller: Caller, programId: string, query: EvidenceListQuery) {

@@ -1,6 +1,4 @@
 import {
-  type ChangeIsoSettingsInput,
-  type ChangeSoc2SettingsInput,
   CertflowFrameworks,
   CertflowOrganizationId,
   CertflowProgramKind,
@@ -15,8 +13,6 @@ import {
   soc2AttestationStartInputSchema,
   type Soc2ProgramState,
   PROGRAM_TASK_QUEUE,
-  isoUpdates,
-  soc2Updates,
 } from '@certflow/contracts';
 import { type Client, type WorkflowHandle, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { SearchAttributePair } from '@temporalio/common';
@@ -108,19 +104,5 @@ export function queryProgramState(handle: WorkflowHandle, kind: ProgramKind): Pr
       return handle.query(getIsoProgramStateQuery);
     case 'SOC2_ATTESTATION':
       return handle.query(getSoc2ProgramStateQuery);
-  }
-}
-
-/** Runs the `changeSettings` update of the program's kind; the workflow validates it again and answers its state. */
-export function changeProgramSettings(
-  handle: WorkflowHandle,
-  kind: ProgramKind,
-  input: ChangeIsoSettingsInput | ChangeSoc2SettingsInput,
-): Promise<ProgramWorkflowState> {
-  switch (kind) {
-    case 'ISO_CERTIFICATION':
-      return handle.executeUpdate(isoUpdates.changeSettings, { args: [input] });
-    case 'SOC2_ATTESTATION':
-      return handle.executeUpdate(soc2Updates.changeSettings, { args: [input] });
   }
 }

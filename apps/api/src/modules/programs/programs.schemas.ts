@@ -1,7 +1,5 @@
 import {
   calendarDateSchema,
-  changeIsoSettingsInputSchema,
-  changeSoc2SettingsInputSchema,
   checkIsoStart,
   checkSoc2Start,
   isoCertificationStartFields,
@@ -67,6 +65,14 @@ export const programSchema = z.object({
   startedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  // The read model's summary, projected by the worker with every change (docs/adr/0014).
+  cycle: z.int().nullable().describe('ISO: certification cycle; SOC 2: attested observation period'),
+  atRisk: z.boolean(),
+  atRiskReasons: z.array(z.string()),
+  nextMilestone: z
+    .object({ kind: z.string(), due: z.string().describe('YYYY-MM-DD') })
+    .nullable()
+    .meta({ id: 'NextMilestone' }),
 });
 
 export const programStateViewSchema = z
@@ -87,26 +93,20 @@ export const programStateViewSchema = z
 
 export type ProgramStateView = z.infer<typeof programStateViewSchema>;
 
-export const programDetailSchema = programSchema.extend({ state: programStateViewSchema });
-
-/**
- * A change of a program's audit-time and cost settings: the workflow's own `changeSettings` input, ISO or SOC 2
- * depending on the program's kind (validated against the right one once the program is loaded).
- */
-// The actor is the signed-in caller, never a field of the body.
-export const changeProgramSettingsSchemas = {
-  ISO_CERTIFICATION: changeIsoSettingsInputSchema.omit({ actor: true }),
-  SOC2_ATTESTATION: changeSoc2SettingsInputSchema.omit({ actor: true }),
-} as const;
-const changeProgramSettingsSchema = z.union([
-  changeProgramSettingsSchemas.ISO_CERTIFICATION,
-  changeProgramSettingsSchemas.SOC2_ATTESTATION,
-]);
+export const programDetailSchema = programSchema.extend({
+  state: programStateViewSchema,
+  links: z.object({
+    temporalUi: z
+      .url()
+      .nullable()
+      .describe(
+        'The workflow in the Temporal web UI (TEMPORAL_UI_URL); null for callers who cannot operate it',
+      ),
+  }),
+});
 
 // DTO class names become the OpenAPI component names (and so the generated client's type names).
 /** Documents the request body; POST /programs validates with `createProgramSchema` itself (a union). */
 export class CreateProgram extends createUnionZodDto(createProgramSchema) {}
 export class Program extends createZodDto(programSchema) {}
 export class ProgramDetail extends createZodDto(programDetailSchema) {}
-/** Documents the request body; PATCH /programs/:id/settings validates with the program kind's schema itself. */
-export class ChangeProgramSettings extends createUnionZodDto(changeProgramSettingsSchema) {}

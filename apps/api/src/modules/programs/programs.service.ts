@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { programWorkflowId } from '@certflow/contracts';
+import { can } from '@certflow/contracts/access';
 import type { Prisma, PrismaClient, Program as ProgramRow } from '@certflow/db';
 import type { Client } from '@temporalio/client';
 
@@ -9,6 +10,7 @@ import { type Caller, actorOf } from '../../access/principal.js';
 import { ProgramVisibility } from '../../access/program-visibility.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
+import { utcDay } from '../../common/clock.js';
 import { ConflictError, DomainError, NotFoundError } from '../../common/domain-errors.js';
 import { isUniqueViolation } from '../../common/prisma-errors.js';
 import { PRISMA } from '../../database/database.module.js';
@@ -48,6 +50,26 @@ export function toProgram(row: ProgramRow): Program {
     startedAt: row.startedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    cycle: row.cycle,
+    atRisk: row.atRisk,
+    atRiskReasons: row.atRiskReasons,
+    nextMilestone:
+      row.nextMilestoneKind && row.nextMilestoneDue
+        ? { kind: row.nextMilestoneKind, due: utcDay(row.nextMilestoneDue) }
+        : null,
+  };
+}
+
+/** The program's workflow in the Temporal web UI, for those who operate programs. */
+export function programLinks(
+  config: AppConfig,
+  caller: Caller,
+  row: Pick<ProgramRow, 'workflowId'>,
+): ProgramDetail['links'] {
+  if (!can(caller.role, 'programs.operate')) return { temporalUi: null };
+  const { uiUrl, namespace } = config.temporal;
+  return {
+    temporalUi: `${uiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(row.workflowId)}`,
   };
 }
 
@@ -141,7 +163,11 @@ export class ProgramsService {
       where: { AND: [{ id }, this.visibility.where(caller)] },
     });
     if (!row) throw new NotFoundError('Program', id);
-    return { ...toProgram(row), state: await this.readState(row) };
+    return {
+      ...toProgram(row),
+      state: await this.readState(row),
+      links: programLinks(this.config, caller, row),
+    };
   }
 
   private findByIdempotencyKey(organizationId: string, idempotencyKey: string): Promise<ProgramRow | null> {

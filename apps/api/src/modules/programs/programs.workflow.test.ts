@@ -231,18 +231,23 @@ describe('POST /programs runs the workflow on a real worker', () => {
     });
 
     const changed = await session
-      .patch(`/programs/${program.id}/settings`)
+      .post(`/programs/${program.id}/actions/change-settings`)
       .send({ settings: { personsInScope: 300 }, reason: 'Acquisition of a subsidiary' })
       .expect(200);
     expect((changed.body as ProgramDetail).state.workflow).toMatchObject({
       settings: { personsInScope: 300 },
       auditPlan: { totalDays: 20, totalCost: 20 * 1400 },
     });
+    // The same settings again: nothing to change, a state conflict with the rule's name.
     const refused = await session
-      .patch(`/programs/${program.id}/settings`)
+      .post(`/programs/${program.id}/actions/change-settings`)
       .send({ settings: { personsInScope: 300 }, reason: 'again' })
-      .expect(422);
-    expect(refused.body).toEqual({ message: 'These settings are already in place.' });
+      .expect(409);
+    expect(refused.body).toEqual({
+      message: 'These settings are already in place.',
+      code: 'action_conflict',
+      rule: 'no-change',
+    });
     // The actor is the signed-in caller; a body cannot claim to be someone else.
     const event = await eventually(
       async () =>

@@ -9,7 +9,7 @@ import {
   scheduleAuditInputSchema,
 } from '@certflow/contracts';
 import { parseOrReject } from '../shared/program-messages.js';
-import { reject } from '../shared/rejected-action.js';
+import { conflict, reject, violates } from '../shared/rejected-action.js';
 import { checkVerifiedFindings, closeFinding, raiseFinding } from './findings.js';
 import { auditLabels, capitalise, cbAudits, type IsoContext } from './iso-context.js';
 import { reinstate } from './suspension.js';
@@ -25,17 +25,25 @@ import { plannedFigures } from './settings.js';
 export function checkCompleteGapAssessment(c: IsoContext, raw: CompleteGapAssessmentInput) {
   const input = parseOrReject(completeGapAssessmentInputSchema, raw);
   if (c.state.stage !== 'GAP_ASSESSMENT') {
-    reject(`The gap assessment is already complete; the program is in ${c.state.stage}.`);
+    reject(
+      `The gap assessment is already complete; the program is in ${c.state.stage}.`,
+      conflict('already-recorded'),
+    );
   }
-  c.notAfterToday(input.completedOn, 'The completion date');
+  c.notAfterToday(input.completedOn, 'The completion date', 'completedOn');
   if (input.completedOn < c.state.dates.startDate) {
     reject(
       `The gap assessment cannot finish (${input.completedOn}) before the program started (${c.state.dates.startDate}).`,
+      violates('date-order', 'completedOn'),
     );
   }
   const early = input.gaps.find((g) => g.dueDate < input.completedOn);
-  if (early) reject(`Task "${early.title}" is due ${early.dueDate}, before the gap assessment finished.`);
-  for (const gap of input.gaps) c.inScope(gap.requirementIds, `Task "${gap.title}"`);
+  if (early)
+    reject(
+      `Task "${early.title}" is due ${early.dueDate}, before the gap assessment finished.`,
+      violates('date-order', 'gaps'),
+    );
+  for (const gap of input.gaps) c.inScope(gap.requirementIds, `Task "${gap.title}"`, 'gaps');
   return input;
 }
 
@@ -59,7 +67,7 @@ export function applyCompleteGapAssessment(c: IsoContext, raw: CompleteGapAssess
 function latestDate(
   c: IsoContext,
   audit: IsoAuditKind,
-): { limit: CalendarDate; message: string } | undefined {
+): { limit: CalendarDate; message: string; rule: string } | undefined {
   const { dates, suspension, stage, extension } = c.state;
   // A suspended certificate's overdue surveillance has until the end of the suspension.
   const suspended = stage === 'SUSPENDED' && suspension ? suspension.until : undefined;
@@ -69,6 +77,7 @@ function latestDate(
       if (!limit) return undefined;
       return {
         limit,
+        rule: suspended ? 'suspension-ends' : 'surveillance1-due',
         message: suspended
           ? `The overdue surveillance audit 1 must take place by ${limit}, when the suspension ends in withdrawal.`
           : `Surveillance audit 1 must take place by ${limit} (12 months after the certification decision).`,
@@ -76,13 +85,20 @@ function latestDate(
     }
     case 'surveillance2': {
       const limit = suspended ?? dates.surveillance2Due;
-      return limit ? { limit, message: `Surveillance audit 2 must take place by ${limit}.` } : undefined;
+      return limit
+        ? {
+            limit,
+            rule: suspended ? 'suspension-ends' : 'surveillance2-due',
+            message: `Surveillance audit 2 must take place by ${limit}.`,
+          }
+        : undefined;
     }
     case 'recertification': {
       const limit = stage === 'LAPSED' ? dates.restorationDeadline : dates.expiryDate;
       if (!limit) return undefined;
       return {
         limit,
+        rule: stage === 'LAPSED' ? 'restoration-window' : 'certificate-expiry',
         message:
           stage === 'LAPSED'
             ? `Restoration is only possible until ${limit}.`
@@ -94,6 +110,7 @@ function latestDate(
       return limit
         ? {
             limit,
+            rule: 'extension-stage1-validity',
             message: `Stage 2 of the added standard must take place by ${limit}, while its Stage 1 is valid.`,
           }
         : undefined;
@@ -108,10 +125,18 @@ export function checkScheduleAudit(c: IsoContext, raw: ScheduleAuditInput) {
   const { audit, date } = input;
   const label = auditLabels[audit];
   if (!c.expectedAudits().includes(audit)) {
-    reject(`${capitalise(label)} cannot be scheduled while the program is in ${c.state.stage}.`);
+    reject(
+      `${capitalise(label)} cannot be scheduled while the program is in ${c.state.stage}.`,
+      conflict('action-not-in-stage'),
+    );
   }
-  if (c.state.audits[audit]?.lastDay) reject(`${capitalise(label)} has already taken place in this cycle.`);
-  if (date < c.today) reject(`${capitalise(label)} cannot be scheduled in the past (${date}).`);
+  if (c.state.audits[audit]?.lastDay)
+    reject(`${capitalise(label)} has already taken place in this cycle.`, conflict('already-recorded'));
+  if (date < c.today)
+    reject(
+      `${capitalise(label)} cannot be scheduled in the past (${date}).`,
+      violates('date-in-the-past', 'date'),
+    );
   const { dates, audits } = c.state;
   if (audit === 'stage1') {
     const ia = audits['internal-audit']?.lastDay;
@@ -120,36 +145,45 @@ export function checkScheduleAudit(c: IsoContext, raw: ScheduleAuditInput) {
       const missing = [!ia && 'the internal audit', !mr && 'the management review']
         .filter(Boolean)
         .join(' and ');
-      reject(`Stage 1 needs ${missing} to be completed first.`);
+      reject(`Stage 1 needs ${missing} to be completed first.`, violates('stage1-prerequisites', 'audit'));
     }
   }
   if (audit === 'stage2') {
     const concerns = c.stage1Concerns();
     if (concerns.length > 0) {
-      reject(`Stage 2 cannot be scheduled while ${concerns.length} Stage 1 concern(s) are unresolved.`);
+      reject(
+        `Stage 2 cannot be scheduled while ${concerns.length} Stage 1 concern(s) are unresolved.`,
+        violates('stage1-concerns', 'audit'),
+      );
     }
     if (dates.stage1ValidUntil && date > dates.stage1ValidUntil && !c.hasOverride('stage1-validity')) {
       reject(
         `Stage 2 on ${date} is past ${dates.stage1ValidUntil}, the certification body's limit after Stage 1; ` +
           'Stage 1 would have to be repeated.',
+        violates('stage1-validity', 'date', 'stage1-validity'),
       );
     }
   }
   if (audit === 'extension-stage2') {
     const concerns = c.stage1Concerns('extension-stage1');
     if (concerns.length > 0) {
-      reject(`Stage 2 of the added standard waits for ${concerns.length} Stage 1 concern(s) to be resolved.`);
+      reject(
+        `Stage 2 of the added standard waits for ${concerns.length} Stage 1 concern(s) to be resolved.`,
+        violates('stage1-concerns', 'audit'),
+      );
     }
   }
   if (audit === 'surveillance2' && dates.surveillance2Earliest && date < dates.surveillance2Earliest) {
     reject(
       `Surveillance audit 2 must fall in a later calendar year than surveillance audit 1 (from ${dates.surveillance2Earliest}).`,
+      violates('surveillance2-window', 'date'),
     );
   }
   if (c.feature('recertificationWindow')) {
     if (audit === 'surveillance1' && dates.cycleStart && date < dates.cycleStart) {
       reject(
         `Surveillance audit 1 of cycle ${c.state.cycle} is held inside that cycle, from ${dates.cycleStart}.`,
+        violates('surveillance1-in-cycle', 'date'),
       );
     }
     const earliest = dates.recertificationEarliest;
@@ -162,11 +196,12 @@ export function checkScheduleAudit(c: IsoContext, raw: ScheduleAuditInput) {
       reject(
         `The recertification audit can be held from ${earliest} (the last ${c.policy.recertificationWindowMonths} months before expiry); ` +
           'record a recertification-window override with the certification body’s justification to hold it earlier.',
+        violates('recertification-window', 'date', c.isCertified() ? 'recertification-window' : undefined),
       );
     }
   }
   const latest = latestDate(c, audit);
-  if (latest && date > latest.limit) reject(latest.message);
+  if (latest && date > latest.limit) reject(latest.message, violates(latest.rule, 'date'));
   return input;
 }
 
@@ -190,21 +225,28 @@ export function checkRecordAuditOutcome(c: IsoContext, raw: RecordAuditOutcomeIn
   const { audit, lastDay } = input;
   const label = auditLabels[audit];
   if (!c.expectedAudits().includes(audit) || (audit === 'stage1' && c.state.stage === 'REMEDIATION')) {
-    reject(`The outcome of ${label} cannot be recorded while the program is in ${c.state.stage}.`);
+    reject(
+      `The outcome of ${label} cannot be recorded while the program is in ${c.state.stage}.`,
+      conflict('action-not-in-stage'),
+    );
   }
   const current = c.state.audits[audit];
-  if (current?.lastDay) reject(`The outcome of ${label} is already recorded (${current.lastDay}).`);
-  if (cbAudits.includes(audit) && !current?.scheduledOn) reject(`${capitalise(label)} was never scheduled.`);
+  if (current?.lastDay)
+    reject(`The outcome of ${label} is already recorded (${current.lastDay}).`, conflict('already-recorded'));
+  if (cbAudits.includes(audit) && !current?.scheduledOn)
+    reject(`${capitalise(label)} was never scheduled.`, conflict('not-scheduled'));
   if (current?.scheduledOn && lastDay < current.scheduledOn) {
     reject(
       `${capitalise(label)} cannot end (${lastDay}) before it was scheduled to start (${current.scheduledOn}).`,
+      violates('date-order', 'lastDay'),
     );
   }
-  c.notAfterToday(lastDay, `The last day of ${label}`);
+  c.notAfterToday(lastDay, `The last day of ${label}`, 'lastDay');
   const notBefore = c.state.dates.readinessNotBefore;
   if ((audit === 'internal-audit' || audit === 'management-review') && notBefore && lastDay < notBefore) {
     reject(
       `${capitalise(label)} of ${lastDay} belongs to the certificate that ended; the new initial audit needs one held from ${notBefore}.`,
+      violates('fresh-readiness', 'lastDay'),
     );
   }
   const validUntil =
@@ -216,9 +258,12 @@ export function checkRecordAuditOutcome(c: IsoContext, raw: RecordAuditOutcomeIn
         ? c.state.extension?.stage1ValidUntil
         : undefined;
   if (validUntil && lastDay > validUntil) {
-    reject(`Stage 2 ended after ${validUntil}, when Stage 1 results were no longer valid; repeat Stage 1.`);
+    reject(
+      `Stage 2 ended after ${validUntil}, when Stage 1 results were no longer valid; repeat Stage 1.`,
+      violates('stage1-validity', 'lastDay', audit === 'stage2' ? 'stage1-validity' : undefined),
+    );
   }
-  for (const f of input.findings) c.inScope(f.requirementIds, `Finding "${f.description}"`);
+  for (const f of input.findings) c.inScope(f.requirementIds, `Finding "${f.description}"`, 'findings');
   checkVerifiedFindings(c, input.verifiedFindingIds);
   return input;
 }

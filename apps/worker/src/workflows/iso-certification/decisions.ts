@@ -8,7 +8,7 @@ import {
   recertificationEarliest,
 } from '@certflow/contracts';
 import { parseOrReject } from '../shared/program-messages.js';
-import { reject } from '../shared/rejected-action.js';
+import { conflict, reject, violates } from '../shared/rejected-action.js';
 import { frameworkNames, type IsoContext } from './iso-context.js';
 import { isoPatches } from './patches.js';
 
@@ -22,12 +22,15 @@ export function checkRecordCertificationDecision(c: IsoContext, raw: RecordCerti
   const { stage, audits, dates } = c.state;
   const { decidedOn } = input;
   const refused = input.outcome === 'REFUSED';
-  c.notAfterToday(decidedOn, 'The decision date');
+  c.notAfterToday(decidedOn, 'The decision date', 'decidedOn');
   if (input.framework !== undefined) return checkExtensionDecision(c, input);
   if (stage === 'CERTIFICATION_DECISION') {
     const stage2End = audits.stage2?.lastDay;
     if (stage2End && decidedOn < stage2End)
-      reject(`The decision cannot precede the end of Stage 2 (${stage2End}).`);
+      reject(
+        `The decision cannot precede the end of Stage 2 (${stage2End}).`,
+        violates('date-order', 'decidedOn'),
+      );
     if (
       !refused &&
       dates.majorClosureDeadline &&
@@ -36,23 +39,32 @@ export function checkRecordCertificationDecision(c: IsoContext, raw: RecordCerti
     ) {
       reject(
         `More than ${c.policy.majorClosureMonthsAfterStage2} months have passed since Stage 2; Stage 2 must be repeated.`,
+        violates('major-closure-window', 'decidedOn', 'major-closure-window'),
       );
     }
   } else if (stage === 'RECERTIFICATION' || stage === 'LAPSED') {
     const recert = audits.recertification?.lastDay;
-    if (!recert) reject('The recertification audit has not been recorded yet.');
+    if (!recert)
+      reject('The recertification audit has not been recorded yet.', conflict('audit-outstanding'));
     if (decidedOn < recert)
-      reject(`The decision cannot precede the end of the recertification audit (${recert}).`);
+      reject(
+        `The decision cannot precede the end of the recertification audit (${recert}).`,
+        violates('date-order', 'decidedOn'),
+      );
     const limit = stage === 'LAPSED' ? dates.restorationDeadline : dates.expiryDate;
     if (!refused && limit && decidedOn > limit) {
       reject(
         stage === 'LAPSED'
           ? `Restoration had to be decided by ${limit}; a new initial audit is required.`
           : `Recertification must be decided before the certificate expires (${limit}).`,
+        violates(stage === 'LAPSED' ? 'restoration-window' : 'certificate-expiry', 'decidedOn'),
       );
     }
   } else {
-    reject(`No certification decision is due while the program is in ${stage}.`);
+    reject(
+      `No certification decision is due while the program is in ${stage}.`,
+      conflict('action-not-in-stage'),
+    );
   }
   // Open nonconformities block a grant; they are often the very reason for a refusal.
   if (!refused) checkNoOpenNonconformities(c);
@@ -64,11 +76,15 @@ function checkNoOpenNonconformities(c: IsoContext): void {
   if (majors.length > 0) {
     reject(
       `${majors.length} major nonconformity(ies) are not verified closed: ${majors.map((m) => m.description).join('; ')}.`,
+      violates('open-majors'),
     );
   }
   const minors = c.minorsWithoutPlan();
   if (minors.length > 0)
-    reject(`${minors.length} minor nonconformity(ies) have no accepted corrective-action plan yet.`);
+    reject(
+      `${minors.length} minor nonconformity(ies) have no accepted corrective-action plan yet.`,
+      violates('open-minors'),
+    );
 }
 
 function checkExtensionDecision(
@@ -78,16 +94,21 @@ function checkExtensionDecision(
   const extension = c.state.extension;
   const name = frameworkNames[input.framework!];
   if (!extension || extension.framework !== input.framework)
-    reject(`${name} is not being added to the certificate.`);
-  if (extension.stage !== 'DECISION') reject(`${name} needs its own Stage 1 and Stage 2 before a decision.`);
+    reject(`${name} is not being added to the certificate.`, conflict('action-not-in-stage'));
+  if (extension.stage !== 'DECISION')
+    reject(`${name} needs its own Stage 1 and Stage 2 before a decision.`, conflict('action-not-in-stage'));
   const stage2End = c.state.audits['extension-stage2']?.lastDay;
   if (stage2End && input.decidedOn < stage2End)
-    reject(`The decision cannot precede the end of its Stage 2 (${stage2End}).`);
+    reject(
+      `The decision cannot precede the end of its Stage 2 (${stage2End}).`,
+      violates('date-order', 'decidedOn'),
+    );
   if (input.outcome === 'REFUSED') return input;
   const deadline = extension.majorClosureDeadline;
   if (deadline && input.decidedOn > deadline) {
     reject(
       `More than ${c.policy.majorClosureMonthsAfterStage2} months have passed since its Stage 2; Stage 2 must be repeated.`,
+      violates('major-closure-window', 'decidedOn'),
     );
   }
   checkNoOpenNonconformities(c);

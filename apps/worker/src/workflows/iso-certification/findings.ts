@@ -10,7 +10,7 @@ import {
 } from '@certflow/contracts';
 import type { z } from 'zod';
 import { parseOrReject } from '../shared/program-messages.js';
-import { reject } from '../shared/rejected-action.js';
+import { conflict, reject, violates } from '../shared/rejected-action.js';
 import type { IsoContext } from './iso-context.js';
 
 /**
@@ -69,13 +69,21 @@ export function raiseFinding(
 export function checkCloseFinding(c: IsoContext, raw: CloseFindingInput) {
   const input = parseOrReject(closeFindingInputSchema, raw);
   const finding = c.state.findings.find((f) => f.id === input.findingId);
-  if (!finding) reject(`There is no finding ${input.findingId} in this program.`);
-  if (finding.status === 'CLOSED') reject(`Finding "${finding.description}" is already closed.`);
+  if (!finding)
+    reject(`There is no finding ${input.findingId} in this program.`, conflict('unknown-finding'));
+  if (finding.status === 'CLOSED')
+    reject(`Finding "${finding.description}" is already closed.`, conflict('already-recorded'));
   if (input.resolution === 'PLAN_ACCEPTED') {
     if (finding.status === 'PLAN_ACCEPTED')
-      reject('The corrective-action plan for this finding is already accepted.');
+      reject(
+        'The corrective-action plan for this finding is already accepted.',
+        conflict('already-recorded'),
+      );
     if (finding.severity === 'OBSERVATION')
-      reject('Observations need no corrective-action plan; close them instead.');
+      reject(
+        'Observations need no corrective-action plan; close them instead.',
+        violates('observation-needs-no-plan', 'resolution'),
+      );
   }
   // Stage 1 concerns are resolved before Stage 2 (the CB reviews the correction); other minors are verified at
   // the next audit.
@@ -83,11 +91,15 @@ export function checkCloseFinding(c: IsoContext, raw: CloseFindingInput) {
   if (input.resolution === 'CLOSED' && finding.severity === 'MINOR' && !stage1Concern) {
     reject(
       'A minor nonconformity is verified closed at the next audit; record its corrective-action plan as accepted instead.',
+      violates('minor-closed-at-next-audit', 'resolution'),
     );
   }
   if (input.on < finding.raisedOn)
-    reject(`The finding was raised on ${finding.raisedOn}; ${input.on} is earlier.`);
-  c.notAfterToday(input.on, 'The date');
+    reject(
+      `The finding was raised on ${finding.raisedOn}; ${input.on} is earlier.`,
+      violates('date-order', 'on'),
+    );
+  c.notAfterToday(input.on, 'The date', 'on');
   return input;
 }
 
@@ -115,10 +127,14 @@ export function closeFinding(
 export function checkVerifiedFindings(c: IsoContext, ids: readonly string[]): void {
   for (const id of ids) {
     const finding = c.state.findings.find((f) => f.id === id);
-    if (!finding) reject(`There is no finding ${id} in this program.`);
-    if (finding.status === 'CLOSED') reject(`Finding "${finding.description}" is already closed.`);
+    if (!finding) reject(`There is no finding ${id} in this program.`, conflict('unknown-finding'));
+    if (finding.status === 'CLOSED')
+      reject(`Finding "${finding.description}" is already closed.`, conflict('already-recorded'));
     if (finding.severity === 'MINOR' && finding.status !== 'PLAN_ACCEPTED') {
-      reject(`Minor finding "${finding.description}" has no accepted corrective-action plan to verify.`);
+      reject(
+        `Minor finding "${finding.description}" has no accepted corrective-action plan to verify.`,
+        violates('minor-plan-first', 'verifiedFindingIds'),
+      );
     }
   }
 }

@@ -22,7 +22,7 @@ import {
 import { legacyDates } from '../shared/legacy-dates.js';
 import { sharedPatches } from '../shared/patches.js';
 import { ProgramRules } from '../shared/program-rules.js';
-import { reject } from '../shared/rejected-action.js';
+import { reject, violates } from '../shared/rejected-action.js';
 import { isoPatches } from './patches.js';
 
 export const cbAudits: readonly IsoAuditKind[] = [
@@ -205,11 +205,12 @@ export class IsoContext extends ProgramRules<IsoProgramState, IsoStage, 'next-cy
   }
 
   /** Requirements must belong to a framework the program carries. */
-  inScope(requirementIds: readonly string[], what: string): void {
+  inScope(requirementIds: readonly string[], what: string, field: string): void {
     const outside = requirementIds.find((id) => !this.state.frameworks.some((f) => id.startsWith(`${f}:`)));
     if (outside) {
       reject(
         `${what} links ${outside}, which is outside the program's scope (${this.state.frameworks.join(', ')}).`,
+        violates('requirement-in-scope', field),
       );
     }
   }

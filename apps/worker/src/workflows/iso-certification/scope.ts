@@ -6,7 +6,7 @@ import {
   overrideRuleInputSchema,
 } from '@certflow/contracts';
 import { parseOrReject } from '../shared/program-messages.js';
-import { reject } from '../shared/rejected-action.js';
+import { conflict, reject, violates } from '../shared/rejected-action.js';
 import { frameworkNames, type IsoContext } from './iso-context.js';
 
 /**
@@ -19,10 +19,10 @@ const names = (ids: readonly IsoFrameworkId[]) => ids.map((f) => frameworkNames[
 export function checkChangeScope(c: IsoContext, raw: ChangeScopeInput) {
   const input = parseOrReject(changeScopeInputSchema, raw);
   const { stage } = c.state;
-  if (stage === 'ENDED') reject('The program has ended.');
+  if (stage === 'ENDED') reject('The program has ended.', conflict('program-ended'));
   const current = [...c.state.frameworks].sort().join(',');
   if ([...input.frameworks].sort().join(',') === current) {
-    reject(`The program already covers exactly ${c.state.frameworks.join(' and ')}.`);
+    reject(`The program already covers exactly ${c.state.frameworks.join(' and ')}.`, conflict('no-change'));
   }
   const added = input.frameworks.filter((f) => !c.state.frameworks.includes(f));
   const dropped = c.state.frameworks.filter((f) => !input.frameworks.includes(f));
@@ -33,21 +33,25 @@ export function checkChangeScope(c: IsoContext, raw: ChangeScopeInput) {
     reject(
       `${what} cannot join this initial audit: Stage 1 was held for ${names(c.state.frameworks)} only. ` +
         'Add it once certified; it then gets its own Stage 1 and Stage 2.',
+      violates('scope-during-initial-audit', 'frameworks'),
     );
   }
   if (stage === 'SUSPENDED' || stage === 'LAPSED') {
     reject(
       `${what} cannot be added while the certificate is ${stage === 'SUSPENDED' ? 'suspended' : 'lapsed'}.`,
+      conflict('action-not-in-stage'),
     );
   }
   if (!c.isCertified()) return { ...input, added, dropped, extension: false };
   if (c.state.extension)
     reject(
       `${frameworkNames[c.state.extension.framework]} is already being added; add one standard at a time.`,
+      conflict('extension-under-way'),
     );
   if (c.certifiedFrameworks.every((f) => dropped.includes(f))) {
     reject(
       `The certificate would cover no standard while ${what} is audited; drop ${names(dropped)} once ${what} is certified.`,
+      violates('certificate-keeps-a-standard', 'frameworks'),
     );
   }
   return { ...input, added, dropped, extension: true };
@@ -89,17 +93,28 @@ export function applyChangeScope(c: IsoContext, raw: ChangeScopeInput): void {
 
 export function checkOverrideRule(c: IsoContext, raw: OverrideRuleInput) {
   const input = parseOrReject(overrideRuleInputSchema, raw);
-  if (c.hasOverride(input.rule)) reject(`An override for ${input.rule} is already recorded in this cycle.`);
+  if (c.hasOverride(input.rule))
+    reject(`An override for ${input.rule} is already recorded in this cycle.`, conflict('already-recorded'));
   if (input.rule === 'stage1-validity' && c.state.stage !== 'STAGE2') {
-    reject('The Stage 1 validity limit can only be overridden between Stage 1 and Stage 2.');
+    reject(
+      'The Stage 1 validity limit can only be overridden between Stage 1 and Stage 2.',
+      conflict('action-not-in-stage'),
+    );
   }
   if (input.rule === 'major-closure-window' && c.state.stage !== 'CERTIFICATION_DECISION') {
-    reject('The major-closure window can only be overridden while the certification decision is pending.');
+    reject(
+      'The major-closure window can only be overridden while the certification decision is pending.',
+      conflict('action-not-in-stage'),
+    );
   }
   if (input.rule === 'recertification-window') {
-    if (!c.feature('recertificationWindow')) reject('This cycle has no recertification window to override.');
+    if (!c.feature('recertificationWindow'))
+      reject('This cycle has no recertification window to override.', conflict('action-not-in-stage'));
     if (!c.isCertified())
-      reject('The recertification window can only be overridden while the certificate is valid.');
+      reject(
+        'The recertification window can only be overridden while the certificate is valid.',
+        conflict('action-not-in-stage'),
+      );
   }
   return input;
 }

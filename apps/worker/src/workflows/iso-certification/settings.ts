@@ -9,7 +9,7 @@ import {
   planIsoCycle,
 } from '@certflow/contracts';
 import { parseOrReject } from '../shared/program-messages.js';
-import { reject } from '../shared/rejected-action.js';
+import { conflict, reject, violates } from '../shared/rejected-action.js';
 import type { IsoContext } from './iso-context.js';
 
 /**
@@ -62,14 +62,16 @@ export function cyclePlan(c: IsoContext): CostPlan {
 
 export function checkChangeSettings(c: IsoContext, raw: ChangeIsoSettingsInput) {
   const input = parseOrReject(changeIsoSettingsInputSchema, raw);
-  if (c.state.stage === 'ENDED') reject('The program has ended.');
+  if (c.state.stage === 'ENDED') reject('The program has ended.', conflict('program-ended'));
   const next = mergedSettings(c, input.settings);
   if (next.integrationReductionPercent > 0 && !next.integrationReason) {
     reject(
       'Give the reason for the integration reduction (integrationReason): IAF MD 11 asks how the systems are integrated.',
+      violates('integration-reason-required', 'settings.integrationReason'),
     );
   }
-  if (JSON.stringify(next) === JSON.stringify(c.settings)) reject('These settings are already in place.');
+  if (JSON.stringify(next) === JSON.stringify(c.settings))
+    reject('These settings are already in place.', conflict('no-change'));
   return { ...input, next };
 }
 

@@ -10,7 +10,7 @@ import {
   withdrawCertificationInputSchema,
 } from '@certflow/contracts';
 import { parseOrReject } from '../shared/program-messages.js';
-import { reject } from '../shared/rejected-action.js';
+import { conflict, reject, violates } from '../shared/rejected-action.js';
 import { auditLabels, type IsoContext } from './iso-context.js';
 import { isoPatches } from './patches.js';
 
@@ -133,11 +133,17 @@ export function startNewInitialAudit(
 export function checkSuspendCertification(c: IsoContext, raw: SuspendCertificationInput) {
   const input = parseOrReject(suspendCertificationInputSchema, raw);
   if (!c.isCertified())
-    reject(`Only a valid certificate can be suspended; the program is in ${c.state.stage}.`);
-  c.notAfterToday(input.on, 'The suspension date');
+    reject(
+      `Only a valid certificate can be suspended; the program is in ${c.state.stage}.`,
+      conflict('action-not-in-stage'),
+    );
+  c.notAfterToday(input.on, 'The suspension date', 'on');
   const decided = c.state.dates.decisionDate;
   if (decided && input.on < decided) {
-    reject(`The suspension (${input.on}) cannot precede the certification decision (${decided}).`);
+    reject(
+      `The suspension (${input.on}) cannot precede the certification decision (${decided}).`,
+      violates('date-order', 'on'),
+    );
   }
   return input;
 }
@@ -150,15 +156,20 @@ export function applySuspendCertification(c: IsoContext, raw: SuspendCertificati
 export function checkReinstateCertification(c: IsoContext, raw: ReinstateCertificationInput) {
   const input = parseOrReject(reinstateCertificationInputSchema, raw);
   const suspension = c.state.suspension;
-  if (c.state.stage !== 'SUSPENDED' || !suspension) reject('The certificate is not suspended.');
+  if (c.state.stage !== 'SUSPENDED' || !suspension)
+    reject('The certificate is not suspended.', conflict('action-not-in-stage'));
   if (suspension.cause === 'missed-surveillance' && suspension.missedAudit) {
     reject(
       `The suspension lifts when the overdue ${auditLabels[suspension.missedAudit]} is recorded (by ${suspension.until}).`,
+      violates('reinstated-by-audit'),
     );
   }
-  c.notAfterToday(input.on, 'The reinstatement date');
+  c.notAfterToday(input.on, 'The reinstatement date', 'on');
   if (input.on < suspension.since) {
-    reject(`The reinstatement (${input.on}) cannot precede the suspension (${suspension.since}).`);
+    reject(
+      `The reinstatement (${input.on}) cannot precede the suspension (${suspension.since}).`,
+      violates('date-order', 'on'),
+    );
   }
   return input;
 }
@@ -171,9 +182,12 @@ export function applyReinstateCertification(c: IsoContext, raw: ReinstateCertifi
 export function checkWithdrawCertification(c: IsoContext, raw: WithdrawCertificationInput) {
   const input = parseOrReject(withdrawCertificationInputSchema, raw);
   if (!c.isCertified() && c.state.stage !== 'SUSPENDED') {
-    reject(`There is no certificate to withdraw while the program is in ${c.state.stage}.`);
+    reject(
+      `There is no certificate to withdraw while the program is in ${c.state.stage}.`,
+      conflict('action-not-in-stage'),
+    );
   }
-  c.notAfterToday(input.on, 'The withdrawal date');
+  c.notAfterToday(input.on, 'The withdrawal date', 'on');
   return input;
 }
 

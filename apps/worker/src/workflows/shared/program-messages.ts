@@ -34,17 +34,33 @@ export function parseOrReject<S extends z.ZodType>(schema: S, input: unknown): z
   if (!result.success) {
     const first = result.error.issues[0];
     const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-    reject(`Invalid input: ${where}${first?.message ?? 'unknown problem'}`);
+    const field = first && first.path.length > 0 ? first.path.join('.') : undefined;
+    reject(`Invalid input: ${where}${first?.message ?? 'unknown problem'}`, {
+      rule: 'input',
+      kind: 'invalid',
+      ...(field !== undefined && { field }),
+    });
   }
   return result.data;
 }
 
-/** Validator and handler errors become failures whose message the user reads as is. */
+/**
+ * Validator and handler errors become failures whose message the user reads as is; the rejection (rule, kind,
+ * field, override) travels as the failure's details. Rejected updates never reach the history, so the details
+ * change no recorded run.
+ */
 export function readable(fn: () => unknown): void {
   try {
     fn();
   } catch (err) {
-    if (err instanceof RejectedAction) throw ApplicationFailure.nonRetryable(err.message, 'RejectedAction');
+    if (err instanceof RejectedAction) {
+      throw ApplicationFailure.create({
+        message: err.message,
+        type: 'RejectedAction',
+        nonRetryable: true,
+        details: [err.rejection],
+      });
+    }
     throw err;
   }
 }

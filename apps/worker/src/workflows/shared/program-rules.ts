@@ -13,7 +13,7 @@ import {
 import { EffectQueue } from './effects.js';
 import { sharedPatches } from './patches.js';
 import { parseOrReject } from './program-messages.js';
-import { reject } from './rejected-action.js';
+import { conflict, reject, violates } from './rejected-action.js';
 import { RemediationTaskBook } from './remediation-tasks.js';
 
 /** The state every program kind keeps, whatever its stages. */
@@ -100,8 +100,12 @@ export abstract class ProgramRules<
     );
   }
 
-  notAfterToday(date: CalendarDate, what: string): void {
-    if (date > this.today) reject(`${what} (${date}) cannot be later than today (${this.today}).`);
+  notAfterToday(date: CalendarDate, what: string, field: string): void {
+    if (date > this.today)
+      reject(
+        `${what} (${date}) cannot be later than today (${this.today}).`,
+        violates('not-in-the-future', field),
+      );
   }
 
   /** Crosswalk links for a new task or finding (runs recorded before `requirement-links` keep none). */
@@ -115,7 +119,8 @@ export abstract class ProgramRules<
 
   checkEndProgram(raw: EndProgramInput) {
     const input = parseOrReject(endProgramInputSchema, raw);
-    if ((this.state.stage as string) === 'ENDED') reject('The program has already ended.');
+    if ((this.state.stage as string) === 'ENDED')
+      reject('The program has already ended.', conflict('program-ended'));
     return input;
   }
 

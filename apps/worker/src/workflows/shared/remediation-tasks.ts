@@ -15,7 +15,7 @@ import {
 } from '@certflow/contracts';
 import type { EffectQueue } from './effects.js';
 import { parseOrReject } from './program-messages.js';
-import { reject } from './rejected-action.js';
+import { conflict, reject, violates } from './rejected-action.js';
 
 /**
  * Remediation tasks kept inside the program workflow (docs/adr/0006-remediation-tasks-in-program-timers.md):
@@ -43,7 +43,10 @@ export class RemediationTaskBook {
     const input = parseOrReject(completeTaskInputSchema, raw);
     this.requireOpen(input.taskId);
     if (input.completedOn > today)
-      reject(`The completion date (${input.completedOn}) cannot be later than today (${today}).`);
+      reject(
+        `The completion date (${input.completedOn}) cannot be later than today (${today}).`,
+        violates('not-in-the-future', 'completedOn'),
+      );
     return input;
   }
 
@@ -59,10 +62,13 @@ export class RemediationTaskBook {
       input.ownerEmail === task.ownerEmail &&
       (input.dueDate === undefined || input.dueDate === task.dueDate)
     ) {
-      reject(`Task "${task.title}" is already owned by ${task.ownerEmail} with that due date.`);
+      reject(
+        `Task "${task.title}" is already owned by ${task.ownerEmail} with that due date.`,
+        conflict('no-change'),
+      );
     }
     if (input.dueDate !== undefined && input.dueDate < today)
-      reject(`The new due date ${input.dueDate} is in the past.`);
+      reject(`The new due date ${input.dueDate} is in the past.`, violates('date-in-the-past', 'dueDate'));
     return input;
   }
 
@@ -85,9 +91,12 @@ export class RemediationTaskBook {
   /** Throws a readable error unless the task exists and is open (for validators). */
   requireOpen(taskId: string): RemediationTaskState {
     const task = this.get(taskId);
-    if (!task) reject(`There is no remediation task ${taskId} in this program.`);
+    if (!task) reject(`There is no remediation task ${taskId} in this program.`, conflict('unknown-task'));
     if (task.status !== 'OPEN')
-      reject(`Task "${task.title}" is already ${task.status === 'DONE' ? 'done' : 'cancelled'}.`);
+      reject(
+        `Task "${task.title}" is already ${task.status === 'DONE' ? 'done' : 'cancelled'}.`,
+        conflict('task-closed'),
+      );
     return task;
   }
 

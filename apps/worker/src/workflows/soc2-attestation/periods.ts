@@ -12,7 +12,7 @@ import {
   scheduleTypeIInputSchema,
 } from '@certflow/contracts';
 import { parseOrReject } from '../shared/program-messages.js';
-import { reject } from '../shared/rejected-action.js';
+import { conflict, reject, violates } from '../shared/rejected-action.js';
 import { plannedFieldwork } from './settings.js';
 import type { Soc2Context } from './soc2-context.js';
 
@@ -26,22 +26,34 @@ import type { Soc2Context } from './soc2-context.js';
 export function checkCompleteReadinessAssessment(c: Soc2Context, raw: CompleteReadinessAssessmentInput) {
   const input = parseOrReject(completeReadinessAssessmentInputSchema, raw);
   if (c.state.stage !== 'READINESS') {
-    reject(`The readiness assessment is already complete; the program is in ${c.state.stage}.`);
+    reject(
+      `The readiness assessment is already complete; the program is in ${c.state.stage}.`,
+      conflict('already-recorded'),
+    );
   }
-  c.notAfterToday(input.completedOn, 'The completion date');
+  c.notAfterToday(input.completedOn, 'The completion date', 'completedOn');
   if (input.completedOn < c.state.startDate) {
     reject(
       `The readiness assessment cannot finish (${input.completedOn}) before the program started (${c.state.startDate}).`,
+      violates('date-order', 'completedOn'),
     );
   }
   const early = input.gaps.find((g) => g.dueDate < input.completedOn);
   if (early)
-    reject(`Task "${early.title}" is due ${early.dueDate}, before the readiness assessment finished.`);
+    reject(
+      `Task "${early.title}" is due ${early.dueDate}, before the readiness assessment finished.`,
+      violates('date-order', 'gaps'),
+    );
   const start = input.firstPeriodStart ?? c.state.firstPeriodStart;
-  if (!start) reject('Give the start date of the first observation period (firstPeriodStart).');
+  if (!start)
+    reject(
+      'Give the start date of the first observation period (firstPeriodStart).',
+      violates('first-period-start-required', 'firstPeriodStart'),
+    );
   if (start < input.completedOn) {
     reject(
       `The first observation period cannot start (${start}) before the readiness assessment finished (${input.completedOn}); give a later firstPeriodStart.`,
+      violates('date-order', 'firstPeriodStart'),
     );
   }
   return { ...input, firstPeriodStart: start };
@@ -82,20 +94,33 @@ export function checkScheduleTypeI(c: Soc2Context, raw: ScheduleTypeIInput) {
   const input = parseOrReject(scheduleTypeIInputSchema, raw);
   const { stage, period, typeI } = c.state;
   if (stage === 'READINESS' || !period)
-    reject('Complete the readiness assessment before scheduling a Type I examination.');
+    reject(
+      'Complete the readiness assessment before scheduling a Type I examination.',
+      conflict('action-not-in-stage'),
+    );
   if (
     c.state.reports.length > 0 ||
     period.number !== 1 ||
     (stage !== 'REMEDIATION' && stage !== 'OBSERVATION')
   ) {
-    reject('A Type I examination is only scheduled before the first observation period ends.');
+    reject(
+      'A Type I examination is only scheduled before the first observation period ends.',
+      conflict('action-not-in-stage'),
+    );
   }
-  if (typeI?.report) reject(`The Type I report is already recorded (issued ${typeI.report.issuedOn}).`);
-  if (input.asOf < c.today) reject(`The Type I date ${input.asOf} is in the past.`);
-  if (typeI?.asOf === input.asOf) reject(`The Type I examination is already scheduled as of ${input.asOf}.`);
+  if (typeI?.report)
+    reject(
+      `The Type I report is already recorded (issued ${typeI.report.issuedOn}).`,
+      conflict('already-recorded'),
+    );
+  if (input.asOf < c.today)
+    reject(`The Type I date ${input.asOf} is in the past.`, violates('date-in-the-past', 'asOf'));
+  if (typeI?.asOf === input.asOf)
+    reject(`The Type I examination is already scheduled as of ${input.asOf}.`, conflict('no-change'));
   if (input.asOf > period.end) {
     reject(
       `A Type I as of ${input.asOf} would fall after the first observation period ends (${period.end}).`,
+      violates('type1-within-first-period', 'asOf'),
     );
   }
   return input;
@@ -114,22 +139,31 @@ export function checkScheduleFieldwork(c: Soc2Context, raw: ScheduleFieldworkInp
   const input = parseOrReject(scheduleFieldworkInputSchema, raw);
   const { stage, period } = c.state;
   if (!period || stage === 'READINESS' || stage === 'REMEDIATION') {
-    reject('Fieldwork is scheduled for an observation period; none has started yet.');
+    reject(
+      'Fieldwork is scheduled for an observation period; none has started yet.',
+      conflict('action-not-in-stage'),
+    );
   }
   if (stage === 'REPORTING')
-    reject(`Fieldwork for period ${period.number} is already complete (${period.fieldworkCompletedOn}).`);
-  if (stage === 'ENDED') reject('The program has ended.');
+    reject(
+      `Fieldwork for period ${period.number} is already complete (${period.fieldworkCompletedOn}).`,
+      conflict('already-recorded'),
+    );
+  if (stage === 'ENDED') reject('The program has ended.', conflict('program-ended'));
   if (input.startsOn <= period.end) {
     reject(
       `Fieldwork for a Type II period starts after the period ends (${period.end}); ${input.startsOn} is too early.`,
+      violates('fieldwork-after-period', 'startsOn'),
     );
   }
-  if (input.startsOn < c.today) reject(`The fieldwork date ${input.startsOn} is in the past.`);
+  if (input.startsOn < c.today)
+    reject(`The fieldwork date ${input.startsOn} is in the past.`, violates('date-in-the-past', 'startsOn'));
   if (period.fieldworkScheduledOn === input.startsOn)
-    reject(`Fieldwork is already scheduled to start on ${input.startsOn}.`);
+    reject(`Fieldwork is already scheduled to start on ${input.startsOn}.`, conflict('no-change'));
   if (input.startsOn > period.fieldworkDue && !c.hasOverride('fieldwork-window', period.number)) {
     reject(
       `Fieldwork must start by ${period.fieldworkDue} (${c.config.fieldworkWithinWeeks} weeks after the period ends); record an override with a justification to plan it later.`,
+      violates('fieldwork-window', 'startsOn', 'fieldwork-window'),
     );
   }
   return input;
@@ -152,18 +186,26 @@ export function checkCompleteFieldwork(c: Soc2Context, raw: CompleteFieldworkInp
   const input = parseOrReject(completeFieldworkInputSchema, raw);
   const { stage, period } = c.state;
   if (stage === 'OBSERVATION' && period)
-    reject(`Fieldwork is completed after the observation period ends (${period.end}).`);
+    reject(
+      `Fieldwork is completed after the observation period ends (${period.end}).`,
+      conflict('action-not-in-stage'),
+    );
   if (stage === 'REPORTING' && period) {
-    reject(`Fieldwork for period ${period.number} is already complete (${period.fieldworkCompletedOn}).`);
+    reject(
+      `Fieldwork for period ${period.number} is already complete (${period.fieldworkCompletedOn}).`,
+      conflict('already-recorded'),
+    );
   }
-  if (stage !== 'FIELDWORK' || !period) reject(`No fieldwork is under way while the program is in ${stage}.`);
-  if (!period.fieldworkScheduledOn) reject('Fieldwork was never scheduled.');
+  if (stage !== 'FIELDWORK' || !period)
+    reject(`No fieldwork is under way while the program is in ${stage}.`, conflict('action-not-in-stage'));
+  if (!period.fieldworkScheduledOn) reject('Fieldwork was never scheduled.', conflict('not-scheduled'));
   if (input.lastDay < period.fieldworkScheduledOn) {
     reject(
       `Fieldwork cannot end (${input.lastDay}) before it was scheduled to start (${period.fieldworkScheduledOn}).`,
+      violates('date-order', 'lastDay'),
     );
   }
-  c.notAfterToday(input.lastDay, 'The last day of fieldwork');
+  c.notAfterToday(input.lastDay, 'The last day of fieldwork', 'lastDay');
   return input;
 }
 
@@ -186,18 +228,23 @@ export function checkPlanNextPeriod(c: Soc2Context, raw: PlanNextPeriodInput) {
   const input = parseOrReject(planNextPeriodInputSchema, raw);
   const { period, stage } = c.state;
   if (!period || stage === 'READINESS' || stage === 'ENDED')
-    reject('There is no observation period to plan a next one after.');
+    reject('There is no observation period to plan a next one after.', conflict('action-not-in-stage'));
   const following = c.followingPeriod()!;
   if (following.start <= c.today) {
-    reject(`Observation period ${following.number} already started on ${following.start}.`);
+    reject(
+      `Observation period ${following.number} already started on ${following.start}.`,
+      conflict('already-started'),
+    );
   }
   const earliest = addDays(period.end, 1);
   if (input.start < earliest) {
     reject(
       `Period ${following.number} cannot start before period ${period.number} ends; the earliest start is ${earliest}.`,
+      violates('period-order', 'start'),
     );
   }
-  if (input.start <= c.today) reject(`The next period must start after today (${c.today}).`);
+  if (input.start <= c.today)
+    reject(`The next period must start after today (${c.today}).`, violates('date-in-the-past', 'start'));
   return { ...input, number: following.number, earliest };
 }
 

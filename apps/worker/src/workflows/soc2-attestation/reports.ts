@@ -16,7 +16,7 @@ import {
 } from '@certflow/contracts';
 import type { z } from 'zod';
 import { parseOrReject } from '../shared/program-messages.js';
-import { reject } from '../shared/rejected-action.js';
+import { conflict, reject, violates } from '../shared/rejected-action.js';
 import type { Soc2Context } from './soc2-context.js';
 
 /**
@@ -28,23 +28,34 @@ export function checkRecordReport(c: Soc2Context, raw: RecordReportInput) {
   const input = parseOrReject(recordReportInputSchema, raw);
   const { stage, period, typeI } = c.state;
   if (input.reportType === 'TYPE1') {
-    if (!typeI) reject('No Type I examination is scheduled.');
-    if (typeI.report) reject(`The Type I report is already recorded (issued ${typeI.report.issuedOn}).`);
+    if (!typeI) reject('No Type I examination is scheduled.', conflict('not-scheduled'));
+    if (typeI.report)
+      reject(
+        `The Type I report is already recorded (issued ${typeI.report.issuedOn}).`,
+        conflict('already-recorded'),
+      );
     if (input.issuedOn < typeI.asOf) {
-      reject(`A Type I report as of ${typeI.asOf} cannot be issued before that date (${input.issuedOn}).`);
+      reject(
+        `A Type I report as of ${typeI.asOf} cannot be issued before that date (${input.issuedOn}).`,
+        violates('date-order', 'issuedOn'),
+      );
     }
   } else {
     if (stage !== 'REPORTING' || !period?.fieldworkCompletedOn) {
-      reject(`The Type II report is recorded once fieldwork is complete; the program is in ${stage}.`);
+      reject(
+        `The Type II report is recorded once fieldwork is complete; the program is in ${stage}.`,
+        conflict('action-not-in-stage'),
+      );
     }
     if (input.issuedOn < period.fieldworkCompletedOn) {
       reject(
         `The report cannot be issued (${input.issuedOn}) before fieldwork ended (${period.fieldworkCompletedOn}).`,
+        violates('date-order', 'issuedOn'),
       );
     }
   }
-  c.notAfterToday(input.issuedOn, 'The issue date');
-  c.checkExceptionDueDates(input.exceptions);
+  c.notAfterToday(input.issuedOn, 'The issue date', 'issuedOn');
+  c.checkExceptionDueDates(input.exceptions, 'exceptions');
   return input;
 }
 
@@ -108,20 +119,29 @@ export function applyRecordReport(c: Soc2Context, raw: RecordReportInput): void 
 export function checkIssueBridgeLetter(c: Soc2Context, raw: IssueBridgeLetterInput) {
   const input = parseOrReject(issueBridgeLetterInputSchema, raw);
   const last = c.lastTypeII();
-  if (!last) reject('A bridge letter extends an issued Type II report; none has been issued yet.');
-  if (c.state.stage === 'ENDED') reject('The program has ended.');
-  c.notAfterToday(input.issuedOn, 'The issue date');
+  if (!last)
+    reject(
+      'A bridge letter extends an issued Type II report; none has been issued yet.',
+      conflict('action-not-in-stage'),
+    );
+  if (c.state.stage === 'ENDED') reject('The program has ended.', conflict('program-ended'));
+  c.notAfterToday(input.issuedOn, 'The issue date', 'issuedOn');
   if (input.issuedOn < last.issuedOn) {
     reject(
       `A bridge letter extends the report issued on ${last.issuedOn}; it cannot be dated earlier (${input.issuedOn}).`,
+      violates('date-order', 'issuedOn'),
     );
   }
   const from = addDays(last.end, 1);
   if (input.coversTo < from)
-    reject(`A bridge letter covers days from ${from}; ${input.coversTo} is earlier.`);
+    reject(
+      `A bridge letter covers days from ${from}; ${input.coversTo} is earlier.`,
+      violates('date-order', 'coversTo'),
+    );
   if (c.bridgeLettersToIssueDate && input.coversTo > input.issuedOn) {
     reject(
       `A bridge letter speaks only for days up to its own issue date (${input.issuedOn}); it cannot cover through ${input.coversTo}.`,
+      violates('bridge-letter-to-issue-date', 'coversTo'),
     );
   }
   const following = c.state.period?.number === last.periodNumber + 1 ? c.state.period : null;
@@ -129,6 +149,7 @@ export function checkIssueBridgeLetter(c: Soc2Context, raw: IssueBridgeLetterInp
   if (input.coversTo > followingEnd) {
     reject(
       `A bridge letter cannot reach past the end of the next observation period (${followingEnd}); its report takes over.`,
+      violates('bridge-letter-period-end', 'coversTo'),
     );
   }
   const maxTo = c.monthWindows
@@ -137,6 +158,7 @@ export function checkIssueBridgeLetter(c: Soc2Context, raw: IssueBridgeLetterInp
   if (input.coversTo > maxTo && !c.hasOverride('bridge-letter-length', last.periodNumber)) {
     reject(
       `A bridge letter may cover at most ${c.config.bridgeLetterMaxMonths} months (through ${maxTo}); record an override with a justification to cover longer.`,
+      violates('bridge-letter-length', 'coversTo', 'bridge-letter-length'),
     );
   }
   const previous = c.state.bridgeLetters
@@ -145,7 +167,10 @@ export function checkIssueBridgeLetter(c: Soc2Context, raw: IssueBridgeLetterInp
     .sort()
     .at(-1);
   if (previous && input.coversTo <= previous)
-    reject(`An earlier bridge letter already covers through ${previous}.`);
+    reject(
+      `An earlier bridge letter already covers through ${previous}.`,
+      violates('bridge-letter-overlap', 'coversTo'),
+    );
   return { ...input, from, afterPeriod: last.periodNumber };
 }
 
@@ -167,15 +192,19 @@ export function checkRecordControlException(c: Soc2Context, raw: RecordControlEx
   const input = parseOrReject(recordControlExceptionInputSchema, raw);
   const { stage, period } = c.state;
   if (!period || stage === 'READINESS' || stage === 'REMEDIATION' || stage === 'ENDED') {
-    reject('Control exceptions are recorded against a running observation period; none is running.');
+    reject(
+      'Control exceptions are recorded against a running observation period; none is running.',
+      conflict('action-not-in-stage'),
+    );
   }
-  c.notAfterToday(input.observedOn, 'The observation date');
+  c.notAfterToday(input.observedOn, 'The observation date', 'observedOn');
   if (input.observedOn < period.start) {
     reject(
       `The exception was observed (${input.observedOn}) before observation period ${period.number} started (${period.start}).`,
+      violates('date-order', 'observedOn'),
     );
   }
-  c.checkExceptionDueDates([input]);
+  c.checkExceptionDueDates([input], 'dueDate');
   return input;
 }
 

@@ -10,7 +10,7 @@ import {
   soc2ProgramSettingsSchema,
 } from '@certflow/contracts';
 import { parseOrReject } from '../shared/program-messages.js';
-import { reject } from '../shared/rejected-action.js';
+import { conflict, reject } from '../shared/rejected-action.js';
 import type { Soc2Context } from './soc2-context.js';
 
 /**
@@ -43,14 +43,15 @@ export function periodPlan(c: Soc2Context): CostPlan | undefined {
 
 export function checkChangeSettings(c: Soc2Context, raw: ChangeSoc2SettingsInput) {
   const input = parseOrReject(changeSoc2SettingsInputSchema, raw);
-  if (c.state.stage === 'ENDED') reject('The program has ended.');
+  if (c.state.stage === 'ENDED') reject('The program has ended.', conflict('program-ended'));
   const merged: Record<string, unknown> = { ...c.settings };
   for (const [key, value] of Object.entries(input.settings)) {
     if (value === null) delete merged[key];
     else merged[key] = value;
   }
   const next = soc2ProgramSettingsSchema.parse(merged);
-  if (JSON.stringify(next) === JSON.stringify(c.settings)) reject('These settings are already in place.');
+  if (JSON.stringify(next) === JSON.stringify(c.settings))
+    reject('These settings are already in place.', conflict('no-change'));
   return { ...input, next };
 }
 
@@ -70,17 +71,26 @@ export function checkOverrideRule(c: Soc2Context, raw: Soc2OverrideInput) {
   let periodNumber: number;
   if (input.rule === 'fieldwork-window') {
     if (!period || (stage !== 'OBSERVATION' && stage !== 'FIELDWORK')) {
-      reject('The fieldwork window can only be overridden while an observation period awaits its fieldwork.');
+      reject(
+        'The fieldwork window can only be overridden while an observation period awaits its fieldwork.',
+        conflict('action-not-in-stage'),
+      );
     }
     periodNumber = period.number;
   } else {
     const last = c.lastTypeII();
     if (!last)
-      reject('The bridge-letter length can only be overridden once a Type II report has been issued.');
+      reject(
+        'The bridge-letter length can only be overridden once a Type II report has been issued.',
+        conflict('action-not-in-stage'),
+      );
     periodNumber = last.periodNumber;
   }
   if (c.hasOverride(input.rule, periodNumber)) {
-    reject(`An override for ${input.rule} is already recorded for period ${periodNumber}.`);
+    reject(
+      `An override for ${input.rule} is already recorded for period ${periodNumber}.`,
+      conflict('already-recorded'),
+    );
   }
   return { ...input, periodNumber };
 }

@@ -15,7 +15,7 @@ import {
 import { legacyDates } from '../shared/legacy-dates.js';
 import { sharedPatches } from '../shared/patches.js';
 import { ProgramRules } from '../shared/program-rules.js';
-import { reject } from '../shared/rejected-action.js';
+import { reject, violates } from '../shared/rejected-action.js';
 import { soc2Patches } from './patches.js';
 
 const label = 'SOC 2 program';
@@ -98,8 +98,13 @@ export class Soc2Context extends ProgramRules<Soc2ProgramState, Soc2Stage, 'next
 
   checkExceptionDueDates(
     exceptions: readonly { description: string; dueDate?: CalendarDate | undefined }[],
+    field: string,
   ): void {
     const late = exceptions.find((e) => e.dueDate !== undefined && e.dueDate < this.today);
-    if (late) reject(`The remediation of "${late.description}" cannot be due in the past (${late.dueDate}).`);
+    if (late)
+      reject(
+        `The remediation of "${late.description}" cannot be due in the past (${late.dueDate}).`,
+        violates('date-in-the-past', field),
+      );
   }
 }

@@ -7,6 +7,7 @@ import { type TaskDetail, useTask } from '../api/get-task';
 import { CommentsSection } from '../components/comments-section';
 import { EvidenceSection } from '../components/evidence-section';
 import { formatDay, statusLabels } from '../components/format';
+import { TaskActions } from '../components/task-actions';
 import styles from '../components/tasks.module.css';
 
 type Link_ = TaskDetail['links'][number];
@@ -91,6 +92,7 @@ export function TaskRoute() {
       </Card>
       <Requirements task={t} />
       <EvidenceSection task={t} />
+      <TaskActions task={t} />
       <CommentsSection task={t} />
     </>
   );

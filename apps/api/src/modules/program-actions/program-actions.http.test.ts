@@ -10,11 +10,11 @@ import {
   soc2ProgramBody,
 } from '../../../test/fixtures.js';
 import { createTestApp, type ErrorBody } from '../../../test/test-app.js';
-import type { Program } from './programs.schemas.js';
+import type { Program } from '../programs/programs.schemas.js';
 
-// PATCH /programs/:id/settings before anything reaches a workflow: the body is checked against the program
-// kind's own `changeSettings` schema (the workflow's path is in programs.workflow.test.ts).
-describe('PATCH /programs/:id/settings: validation', () => {
+// Workflow actions before anything reaches a workflow: the body is checked against the program kind's own message
+// schema (the workflow's path is in program-actions.workflow.test.ts).
+describe('POST /programs/:id/actions/*: validation', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let iso: Program;
@@ -36,7 +36,8 @@ describe('PATCH /programs/:id/settings: validation', () => {
     await db?.drop();
   });
 
-  const patch = (id: string, body: object) => session.patch(`/programs/${id}/settings`).send(body);
+  const patch = (id: string, body: object) =>
+    session.post(`/programs/${id}/actions/change-settings`).send(body);
 
   it.each([
     ['no reason', { settings: { personsInScope: 40 } }, 'reason'],
@@ -80,5 +81,35 @@ describe('PATCH /programs/:id/settings: validation', () => {
     const unknown = '9a1f0c2e-3b4d-4c5e-8f60-718293a4b5c6';
     await patch(unknown, { settings: { personsInScope: 5 }, reason: 'recount' }).expect(404);
     await patch('42', { settings: { personsInScope: 5 }, reason: 'recount' }).expect(400);
+  });
+
+  it('names the header of a malformed Idempotency-Key and the action a program kind does not have', async () => {
+    const res = await session
+      .post(`/programs/${iso.id}/actions/end-program`)
+      .set('Idempotency-Key', 'has spaces')
+      .send({ reason: 'not pursued' })
+      .expect(400);
+    expect((res.body as ErrorBody).errors).toEqual([
+      { path: 'Idempotency-Key', message: expect.any(String) as string },
+    ]);
+    const wrongKind = await session
+      .post(`/programs/${soc2.id}/actions/schedule-audit`)
+      .send({ audit: 'stage1', date: '2030-01-01' })
+      .expect(409);
+    expect(wrongKind.body).toEqual({
+      message: 'A SOC 2 attestation program has no scheduleAudit action.',
+      code: 'action_conflict',
+      rule: 'action-not-for-kind',
+    });
+  });
+
+  it('applies the refusal-needs-a-reason rule of the decision to the body', async () => {
+    const res = await session
+      .post(`/programs/${iso.id}/actions/record-certification-decision`)
+      .send({ decidedOn: '2026-03-01', outcome: 'REFUSED' })
+      .expect(400);
+    expect((res.body as ErrorBody).errors).toEqual([
+      { path: 'reason', message: 'a refused certification needs a reason' },
+    ]);
   });
 });
