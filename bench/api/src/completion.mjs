@@ -15,7 +15,7 @@ export async function completionRequests({ base, cookie, origin, tasks }) {
           if (!task) throw new Error('more completions than open tasks');
           return {
             ...request,
-            path: `/programs/${task.programId}/actions/completeTask`,
+            path: `/programs/${task.programId}/actions/complete-task`,
             headers: { ...request.headers, 'Idempotency-Key': `bench-${task.id}` },
             body: JSON.stringify({
               taskId: task.id,
