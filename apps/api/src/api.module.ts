@@ -6,11 +6,14 @@ import { CommonModule } from './common/common.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
+import { AuditTrailModule } from './modules/audit-trail/audit-trail.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { GapAssessmentModule } from './modules/gap-assessment/gap-assessment.module.js';
+import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { GrantsModule } from './modules/grants/grants.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { LiveUpdatesModule } from './modules/live-updates/live-updates.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { MyTasksModule } from './modules/my-tasks/my-tasks.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
@@ -22,6 +25,7 @@ import { RequirementStatusModule } from './modules/requirement-status/requiremen
 import { SecurityEventsModule } from './modules/security-events/security-events.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
 import { StatementOfApplicabilityModule } from './modules/statement-of-applicability/soa.module.js';
+import { TasksModule } from './modules/tasks/tasks.module.js';
 
 /**
  * Every HTTP feature and the cross-cutting HTTP behaviour, without the infrastructure they inject.
@@ -53,6 +57,10 @@ import { StatementOfApplicabilityModule } from './modules/statement-of-applicabi
     RequirementStatusModule,
     GapAssessmentModule,
     StatementOfApplicabilityModule,
+    TasksModule,
+    EvidenceModule,
+    AuditTrailModule,
+    LiveUpdatesModule,
   ],
 })
 export class ApiModule {}

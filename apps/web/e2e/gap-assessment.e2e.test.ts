@@ -116,10 +116,7 @@ describe('ISO/IEC 42001 on top of an ISO/IEC 27001 certificate', () => {
       .getByRole('region', { name: 'Current stage' })
       .getByText('Gap assessment', { exact: true })
       .waitFor({ timeout: 60_000 });
-    await page
-      .getByRole('region', { name: 'Open tasks' })
-      .getByText('No open tasks.')
-      .waitFor();
+    await page.getByRole('region', { name: 'Open tasks' }).getByText('No open tasks.').waitFor();
     await expectAccessible(page, 'program (gap assessment)');
   });
 
@@ -222,9 +219,7 @@ describe('ISO/IEC 42001 on top of an ISO/IEC 27001 certificate', () => {
       .getByRole('region', { name: 'Current stage' })
       .getByText('Remediation', { exact: true })
       .waitFor({ timeout: 60_000 });
-    const tasks = page
-      .getByRole('region', { name: 'Open tasks' })
-      .getByRole('table', { name: 'Open tasks' });
+    const tasks = page.getByRole('region', { name: 'Open tasks' }).getByRole('table', { name: 'Open tasks' });
     await tasks.waitFor();
     expect(await tasks.getByRole('row').count()).toBe(gaps + 1);
     expect(

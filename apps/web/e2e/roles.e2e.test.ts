@@ -64,11 +64,18 @@ describe('signing in lands each role on its own home', () => {
     const links = await nav.getByRole('link').allTextContents();
     expect(links).toEqual(
       {
-        admin: ['Programs', 'My tasks', 'Implementation', 'Overview', 'People and access'],
-        program_manager: ['Programs', 'My tasks', 'Implementation', 'Overview', 'People and access'],
+        admin: ['Programs', 'My tasks', 'Implementation', 'Overview', 'Audit trail', 'People and access'],
+        program_manager: [
+          'Programs',
+          'My tasks',
+          'Implementation',
+          'Overview',
+          'Audit trail',
+          'People and access',
+        ],
         control_owner: ['Programs', 'My tasks', 'Implementation'],
-        executive: ['Programs', 'My tasks', 'Implementation', 'Overview'],
-        auditor: ['Programs'],
+        executive: ['Programs', 'My tasks', 'Implementation', 'Overview', 'Audit trail'],
+        auditor: ['Programs', 'Audit trail'],
       }[role],
     );
 

@@ -29,6 +29,7 @@ describe('architecture', () => {
   it('has the features this app is built from', () => {
     expect(features.sort()).toEqual([
       'admin',
+      'audit-trail',
       'auth',
       'gap-assessment',
       'health',

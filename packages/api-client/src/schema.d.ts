@@ -132,6 +132,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/evidence/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -254,6 +270,54 @@ export interface paths {
         get: operations["ApiTokensController_list"];
         put?: never;
         post: operations["ApiTokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditTrailController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/audit-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditTrailController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LiveUpdatesController_stream"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -893,6 +957,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programs/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceController_list"];
+        put?: never;
+        post: operations["EvidenceController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programs/{id}/gap-assessment": {
         parameters: {
             query?: never;
@@ -989,6 +1069,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TasksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TasksController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1059,6 +1171,29 @@ export interface components {
                 uri: string;
             };
             taskId: string;
+        };
+        AuditTrailEvent_Output: {
+            /** @description An email, token:<name>, or null for the workflow’s own timers */
+            actor: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            recordedAt: string;
+            type: string;
+        };
+        AuditTrailPage_Output: {
+            items: components["schemas"]["AuditTrailEvent_Output"][];
+            nextCursor: string | null;
         };
         CancelTaskAction: {
             reason: string;
@@ -1460,6 +1595,45 @@ export interface components {
             /** @description Refused action: the name of the rule, e.g. stage1-prerequisites */
             rule?: string;
         };
+        EvidenceItem_Output: {
+            auditId: string | null;
+            /** @description Detected from the bytes */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uri
+             * @description Absolute Certflow download URL (also the URI the workflow records)
+             */
+            downloadUrl: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            requirementId: string | null;
+            /** @description Lower-case hex SHA-256 of the bytes */
+            sha256: string;
+            sizeBytes: number;
+            /** Format: uuid */
+            taskId: string | null;
+            title: string;
+            uploadedBy: string;
+        };
+        EvidencePage_Output: {
+            items: components["schemas"]["EvidenceItem_Output"][];
+            nextCursor: string | null;
+        };
+        EvidenceUploadResult_Output: {
+            /** @description The same bytes were already attached with the same links: the earlier evidence is returned */
+            duplicate: boolean;
+            evidence: components["schemas"]["EvidenceItem_Output"];
+            /**
+             * @description reused: the organisation already had these exact bytes (same SHA-256); nothing new was stored
+             * @enum {string}
+             */
+            storage: "stored" | "reused";
+        };
         FinaliseGapAssessment: {
             completedOn?: string;
             defaultDueDate?: string;
@@ -1737,8 +1911,11 @@ export interface components {
             scheduled: string | null;
         };
         MyTask_Output: {
+            completedOn: string | null;
             /** @description YYYY-MM-DD */
             dueDate: string;
+            /** @description The workflow escalated it to the program manager */
+            escalated: boolean;
             /** Format: uuid */
             id: string;
             /** @description Open and past its due date (UTC) */
@@ -1749,9 +1926,18 @@ export interface components {
                 name: string;
             };
             requirementIds: string[];
+            /** @description gap-assessment or finding */
+            source: string;
             /** @enum {string} */
             status: "OPEN" | "DONE" | "CANCELLED";
             title: string;
+        };
+        MyTasksPage_Output: {
+            items: components["schemas"]["MyTask_Output"][];
+            nextCursor: string | null;
+        };
+        NewTaskComment: {
+            body: string;
         };
         NextMilestone_Output: {
             /** @description YYYY-MM-DD */
@@ -2247,6 +2433,75 @@ export interface components {
             on: string;
             reason: string;
         };
+        TaskComment_Output: {
+            author: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+        };
+        TaskDetail_Output: {
+            comments: {
+                author: string;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+            }[];
+            /** @description YYYY-MM-DD, as the workflow recorded it */
+            completedOn: string | null;
+            /** @description YYYY-MM-DD; the workflow’s reminders and escalation follow it */
+            dueDate: string;
+            evidence: components["schemas"]["EvidenceItem_Output"][];
+            finding: {
+                auditId: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                severity: string | null;
+                status: string;
+            } | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The other frameworks’ requirements this task also serves, from the catalog crosswalks */
+            links: {
+                crosswalk: string;
+                framework: string;
+                from: string;
+                id: string;
+                relation: string;
+                /** @description From the catalog; null for an id the catalog no longer has */
+                title: string | null;
+            }[];
+            overdue: boolean;
+            ownerEmail: string;
+            program: {
+                frameworks: string[];
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                name: string;
+            };
+            requirements: {
+                framework: string;
+                id: string;
+                /** @description From the catalog; null for an id the catalog no longer has */
+                title: string | null;
+            }[];
+            /** @description gap-assessment or finding */
+            source: string;
+            /** @enum {string} */
+            status: "OPEN" | "DONE" | "CANCELLED";
+            title: string;
+            viewer: {
+                canComment: boolean;
+                canComplete: boolean;
+                canReassign: boolean;
+                canUploadEvidence: boolean;
+            };
+        };
         UpdateRequirementStatuses: {
             items: {
                 evidence?: string | null;
@@ -2590,6 +2845,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    EvidenceController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks evidence.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponse_Output"];
                 };
             };
         };
@@ -3303,6 +3616,214 @@ export interface operations {
             };
         };
     };
+    AuditTrailController_list: {
+        parameters: {
+            query?: {
+                programId?: string;
+                /** @description Exact actor: an email or token:<name> */
+                actor?: string;
+                type?: "program.started" | "program.ended" | "cycle.started" | "stage.changed" | "due-date.changed" | "deadline.missed" | "audit.scheduled" | "audit.completed" | "certification.decided" | "certification.refused" | "certification.suspended" | "certification.reinstated" | "certification.withdrawn" | "report.issued" | "bridge-letter.issued" | "coverage.alert" | "finding.raised" | "finding.updated" | "task.created" | "task.reassigned" | "task.completed" | "task.cancelled" | "task.evidence-attached" | "reminder.sent" | "escalation.sent" | "notification.failed" | "override.recorded" | "scope.changed" | "settings.changed" | "period.planned" | "note.added" | "program.created" | "task.comment-added" | "evidence.uploaded";
+                /** @description First UTC day, YYYY-MM-DD (inclusive) */
+                from?: string;
+                /** @description Last UTC day, YYYY-MM-DD (inclusive) */
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditTrailPage_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks audit-trail.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    AuditTrailController_export: {
+        parameters: {
+            query?: {
+                programId?: string;
+                /** @description Exact actor: an email or token:<name> */
+                actor?: string;
+                type?: "program.started" | "program.ended" | "cycle.started" | "stage.changed" | "due-date.changed" | "deadline.missed" | "audit.scheduled" | "audit.completed" | "certification.decided" | "certification.refused" | "certification.suspended" | "certification.reinstated" | "certification.withdrawn" | "report.issued" | "bridge-letter.issued" | "coverage.alert" | "finding.raised" | "finding.updated" | "task.created" | "task.reassigned" | "task.completed" | "task.cancelled" | "task.evidence-attached" | "reminder.sent" | "escalation.sent" | "notification.failed" | "override.recorded" | "scope.changed" | "settings.changed" | "period.planned" | "note.added" | "program.created" | "task.comment-added" | "evidence.uploaded";
+                /** @description First UTC day, YYYY-MM-DD (inclusive) */
+                from?: string;
+                /** @description Last UTC day, YYYY-MM-DD (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks audit-trail.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    LiveUpdatesController_stream: {
+        parameters: {
+            query?: {
+                /** @description The same as Last-Event-ID, for clients that cannot set headers (the header wins) */
+                lastEventId?: unknown;
+            };
+            header?: {
+                /** @description Resume after this event id */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks live-updates.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Too many streams open at once */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     ProgramRecordsController_findings: {
         parameters: {
             query?: {
@@ -3556,7 +4077,21 @@ export interface operations {
     };
     MyTasksController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description One status or several, comma-separated (OPEN,DONE) */
+                status?: string;
+                programId?: string;
+                /** @description Due on or after this day */
+                dueAfter?: string;
+                /** @description Due on or before this day */
+                dueBefore?: string;
+                /** @description true: open and past due (UTC); false: everything else */
+                overdue?: "true" | "false";
+                /** @description By due date, soonest (or latest) first */
+                sort?: "dueDate" | "-dueDate";
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organizationId: string;
@@ -3570,7 +4105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyTask_Output"][];
+                    "application/json": components["schemas"]["MyTasksPage_Output"];
                 };
             };
             /** @description A malformed id in the path, or invalid input; `errors` names each field */
@@ -6754,6 +7289,175 @@ export interface operations {
             };
         };
     };
+    EvidenceController_list: {
+        parameters: {
+            query?: {
+                taskId?: string;
+                requirementId?: string;
+                auditId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidencePage_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks evidence.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    EvidenceController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The workflow’s audit id, e.g. stage1 */
+                    auditId?: string;
+                    /**
+                     * Format: binary
+                     * @description Send it after the text fields
+                     */
+                    file: string;
+                    /** @description A catalog requirement, e.g. iso27001:A.5.15 */
+                    requirementId?: string;
+                    /**
+                     * Format: uuid
+                     * @description A remediation task of this program
+                     */
+                    taskId?: string;
+                    /** @description Defaults to the file name */
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The same bytes with the same links were already there; the earlier evidence is returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceUploadResult_Output"];
+                };
+            };
+            /** @description Stored and linked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceUploadResult_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks evidence.upload (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The task is no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description Larger than EVIDENCE_MAX_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     GapAssessmentController_get: {
         parameters: {
             query?: never;
@@ -7305,6 +8009,124 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    TasksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks tasks.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    TasksController_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTaskComment"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskComment_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks tasks.work (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such resource, or it belongs to an organisation the caller is not in or may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
                 };
             };
         };

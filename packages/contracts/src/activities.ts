@@ -41,6 +41,17 @@ export const auditEventTypes = [
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
+/** Program events the API records itself, outside any workflow: the creation, task comments, evidence. */
+export const programOperationEventTypes = [
+  'program.created',
+  'task.comment-added',
+  'evidence.uploaded',
+] as const;
+export type ProgramOperationEventType = (typeof programOperationEventTypes)[number];
+
+/** Every type a program's audit trail can hold (the audit-trail filter offers these). */
+export const programTrailEventTypes = [...auditEventTypes, ...programOperationEventTypes] as const;
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface AuditEventRecord {

@@ -49,7 +49,7 @@ describe('utcToday', () => {
   });
 
   it('waits for the new day within the margin before midnight UTC', async () => {
-    let now = Date.UTC(2027, 11, 31, 23, 59, 59, 990);
+    const now = Date.UTC(2027, 11, 31, 23, 59, 59, 990);
     const started = Date.now();
     const today = utcToday({ marginMs: 60_000, now: () => now + (Date.now() - started) });
     expect(await today).toBe('2028-01-01');

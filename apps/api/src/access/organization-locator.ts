@@ -11,6 +11,8 @@ export const resourceLabels: Record<ResourceKind, string> = {
   membership: 'Membership',
   'api-token': 'API token',
   'program-grant': 'Program grant',
+  task: 'Task',
+  evidence: 'Evidence',
 };
 
 const select = { organizationId: true } as const;
@@ -33,6 +35,13 @@ export class OrganizationLocator {
         return (await this.prisma.apiToken.findUnique({ where, select }))?.organizationId ?? null;
       case 'program-grant':
         return (await this.prisma.programGrant.findUnique({ where, select }))?.organizationId ?? null;
+      case 'task':
+        return (
+          (await this.prisma.remediationTask.findUnique({ where, select: { program: { select } } }))?.program
+            .organizationId ?? null
+        );
+      case 'evidence':
+        return (await this.prisma.evidence.findUnique({ where, select }))?.organizationId ?? null;
     }
   }
 }

@@ -21,6 +21,11 @@ export class ProgramVisibility {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Whether the caller sees every program of the organisation (no per-program filter needed). */
+  seesWholeOrganization(caller: Caller): boolean {
+    return caller.role === 'admin' || caller.role === 'program_manager' || caller.role === 'executive';
+  }
+
   /** A Prisma filter for `program` selecting exactly the programs the caller may see. */
   where(caller: Caller): Prisma.ProgramWhereInput {
     const inOrganization = { organizationId: caller.organizationId };

@@ -1,7 +1,15 @@
 import type { Permission } from '@certflow/contracts/access';
 
 /** Resources addressed by their own UUID; the guard finds their organisation server-side. */
-export const resourceKinds = ['program', 'invitation', 'membership', 'api-token', 'program-grant'] as const;
+export const resourceKinds = [
+  'program',
+  'invitation',
+  'membership',
+  'api-token',
+  'program-grant',
+  'task',
+  'evidence',
+] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 
 export type OrganizationLocator =

@@ -1,5 +1,6 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { AccessEventType } from '@certflow/contracts/access';
+import type { ProgramOperationEventType } from '@certflow/contracts/domain';
 import type { Prisma, PrismaClient } from '@certflow/db';
 
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -12,6 +13,15 @@ export interface AccessEvent {
   /** One row per organisation concerned; none means an event about no known account. */
   organizationIds: readonly string[];
   payload?: Prisma.InputJsonObject;
+}
+
+/** A program event the API records itself (no workflow, so no workflow id or sequence). */
+export interface ProgramOperationEvent {
+  type: ProgramOperationEventType;
+  actor: string;
+  organizationId: string;
+  programId: string;
+  payload: Prisma.InputJsonObject;
 }
 
 type Writer = Pick<PrismaClient, 'auditEvent'> | Prisma.TransactionClient;
@@ -38,6 +48,19 @@ export class AuditTrail {
         payload: event.payload ?? {},
         occurredAt,
       })),
+    });
+  }
+
+  async recordProgramEvent(event: ProgramOperationEvent, tx: Writer = this.prisma): Promise<void> {
+    await tx.auditEvent.create({
+      data: {
+        organizationId: event.organizationId,
+        programId: event.programId,
+        type: event.type,
+        actor: event.actor,
+        payload: event.payload,
+        occurredAt: this.clock.now(),
+      },
     });
   }
 }

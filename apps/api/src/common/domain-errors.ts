@@ -27,6 +27,11 @@ export class RuleViolationError extends DomainError {
   readonly status = 422;
 }
 
+/** The body is larger than a configured limit; the message names the limit. */
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+}
+
 /**
  * A workflow refused an action: 409 when the program is not where the action applies (stage, already done, ended),
  * 422 when a rule refused it. Carries the rule's name, the field it concerns and the override that would allow it.

@@ -1,9 +1,12 @@
+import { dirname, join, resolve } from 'node:path';
+
 import {
   checkTemporalTls,
   temporalEnvShape,
   temporalSettingsOf,
   type TemporalSettings,
 } from '@certflow/contracts/temporal-connection';
+import { defaultPgliteDataDir } from '@certflow/db';
 import { z } from 'zod';
 
 const optionalPath = z.string().trim().min(1).optional();
@@ -61,6 +64,16 @@ export const envSchema = z
       .optional(),
     /** Used only when DATABASE_URL is unset; @certflow/db defaults it to `.data/pglite` at the repository root. */
     PGLITE_DATA_DIR: optionalPath,
+    /** Where evidence files are stored (content-addressed); default `.data/evidence` at the repository root. */
+    EVIDENCE_DIR: optionalPath,
+    /** Largest evidence file accepted, in bytes (default 50 MiB). */
+    EVIDENCE_MAX_BYTES: positiveInt(1, 10 * 1024 ** 3).default(50 * 1024 ** 2),
+    /** How often each API process re-reads the feed even without a notification (held-back rows, PGlite). */
+    LIVE_UPDATES_POLL_MS: positiveInt(100, 60_000).default(2000),
+    /** Comment line sent to every live-update stream this often, so proxies keep it open. */
+    LIVE_UPDATES_HEARTBEAT_MS: positiveInt(1000, 120_000).default(15_000),
+    /** How often an open stream re-checks its session, membership and role (and forgets visibility). */
+    LIVE_UPDATES_RECHECK_MS: positiveInt(1000, 600_000).default(30_000),
   })
   .superRefine((env, ctx) => {
     checkTemporalTls(env, ctx);
@@ -117,6 +130,8 @@ export interface AppConfig {
   };
   /** The shape @certflow/db's createPrismaClient() takes: PostgreSQL when databaseUrl is set, else PGlite. */
   database: { databaseUrl?: string; pgliteDataDir?: string };
+  evidence: { dir: string; maxBytes: number };
+  liveUpdates: { pollMs: number; heartbeatMs: number; recheckMs: number };
 }
 
 export class InvalidConfigError extends Error {
@@ -174,5 +189,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : e.PGLITE_DATA_DIR
         ? { pgliteDataDir: e.PGLITE_DATA_DIR }
         : {},
+    evidence: {
+      dir: resolve(e.EVIDENCE_DIR ?? join(dirname(defaultPgliteDataDir()), 'evidence')),
+      maxBytes: e.EVIDENCE_MAX_BYTES,
+    },
+    liveUpdates: {
+      pollMs: e.LIVE_UPDATES_POLL_MS,
+      heartbeatMs: e.LIVE_UPDATES_HEARTBEAT_MS,
+      recheckMs: e.LIVE_UPDATES_RECHECK_MS,
+    },
   };
 }

@@ -1,3 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import { type RunningOidcProvider, startOidcProvider } from '@certflow/testkit/oidc';
@@ -12,6 +17,21 @@ import { type CallerName, callers } from './expectations.js';
 import { type Context, matrix } from './routes.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** For an endless event stream: stop at the first bytes; error bodies (JSON) are read whole as usual. */
+function firstChunkOnly(res: IncomingMessage, done: (error: Error | null, body: unknown) => void) {
+  let text = '';
+  res.setEncoding('utf8');
+  if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+    res.once('data', () => {
+      done(null, {});
+      res.destroy();
+    });
+    return;
+  }
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => done(null, text ? JSON.parse(text) : {}));
+}
 
 // Every path and method of the OpenAPI document the API serves (the committed one, by the drift test).
 const document = JSON.parse(await renderOpenApiDocument()) as {
@@ -35,6 +55,7 @@ describe('the role × route matrix (real PostgreSQL, real Temporal, a real OIDC 
   let world: World;
   let outsider: Person;
   let ctx: Context;
+  let evidenceDir: string;
 
   beforeAll(async () => {
     [db, provider] = await Promise.all([
@@ -47,10 +68,12 @@ describe('the role × route matrix (real PostgreSQL, real Temporal, a real OIDC 
       }),
     ]);
     // No worker runs here: program reads fall back to the database quickly.
+    evidenceDir = await mkdtemp(join(tmpdir(), 'certflow-matrix-evidence-'));
     ({ app } = await createTestApp({
       databaseUrl: db.url,
       temporalAddress: inject('temporalAddress'),
       queryTimeoutMs: 200,
+      env: { EVIDENCE_DIR: evidenceDir },
     }));
     world = await buildWorld(app, db.prisma);
     outsider = (await createOrganizationWithAdmin(app, 'Globex')).admin;
@@ -72,6 +95,7 @@ describe('the role × route matrix (real PostgreSQL, real Temporal, a real OIDC 
     await app?.close();
     await provider?.close();
     await db?.drop();
+    await rm(evidenceDir, { recursive: true, force: true });
   });
 
   /** A client for one cell: a fresh session (so sign-out and rotation never reach another cell). */
@@ -101,6 +125,12 @@ describe('the role × route matrix (real PostgreSQL, real Temporal, a real OIDC 
       const call = await row.request(ctx);
       const client = await clientFor(caller);
       const pending = client[method](call.path);
+      if (call.upload) {
+        for (const [name, value] of Object.entries(call.upload.fields)) void pending.field(name, value);
+        void pending.attach('file', call.upload.file, call.upload.fileName);
+      }
+      if (call.stream)
+        void pending.buffer(false).parse(firstChunkOnly as unknown as Parameters<typeof pending.parse>[0]);
       const res = await (call.body ? pending.send(call.body) : pending);
       const expected = row.expect[caller];
       if (res.status !== expected) {

@@ -7,9 +7,12 @@ import type { PrismaClient } from '@certflow/db';
 
 import { newApiTokenSecret } from '../../src/access/api-token-authenticator.js';
 import { hashSecret, newSecret } from '../../src/common/secret-token.js';
+import request from 'supertest';
+
 import { isoProgramBody } from '../fixtures.js';
 import { addMember, createPerson, uniqueEmail } from '../support/people.js';
 import { today, type World } from '../support/world.js';
+import { server } from '../test-app.js';
 import { anyone, members, type Outcome, signedIn } from './expectations.js';
 
 export interface Context {
@@ -24,6 +27,10 @@ export interface Context {
 export interface Call {
   path: string;
   body?: object;
+  /** A multipart upload instead of a JSON body: text fields first, then the file. */
+  upload?: { fields: Record<string, string>; file: Buffer; fileName: string };
+  /** An endless response (server-sent events): read the status, then hang up. */
+  stream?: boolean;
 }
 
 export interface Row {
@@ -33,6 +40,23 @@ export interface Row {
 }
 
 const org = (ctx: Context) => `/organizations/${ctx.world.organization.id}`;
+
+/** The control owner's task in the world's program (the auditor is granted that program). */
+async function worldTask(ctx: Context) {
+  return (await ctx.prisma.remediationTask.findFirstOrThrow({ where: { programId: ctx.world.program.id } }))
+    .id;
+}
+
+/** Evidence stored through the API with the program manager token, so its file exists on disk. */
+async function evidence(ctx: Context) {
+  const res = await request(server(ctx.app))
+    .post(`/programs/${ctx.world.program.id}/evidence`)
+    .set('Authorization', `Bearer ${ctx.world.tokenSecret}`)
+    .field('requirementId', 'iso27001:A.5.15')
+    .attach('file', Buffer.from(`matrix ${unique()}`), 'matrix.txt')
+    .expect(201);
+  return (res.body as { evidence: { id: string } }).evidence.id;
+}
 const unique = () => randomBytes(4).toString('hex');
 
 async function invitation(ctx: Context) {
@@ -358,5 +382,49 @@ export const matrix: Record<string, Row> = {
   'GET /organizations/{organizationId}/overview': {
     expect: members(['admin', 'program_manager', 'executive'], 200),
     request: (ctx) => ({ path: `${org(ctx)}/overview` }),
+  },
+
+  // Every role sees the world's program (granted to the auditor, holding the control owner's task).
+  'GET /tasks/{id}': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
+    request: async (ctx) => ({ path: `/tasks/${await worldTask(ctx)}` }),
+  },
+  'POST /tasks/{id}/comments': {
+    expect: members(['admin', 'program_manager', 'control_owner'], 201),
+    request: async (ctx) => ({
+      path: `/tasks/${await worldTask(ctx)}/comments`,
+      body: { body: 'Matrix note' },
+    }),
+  },
+  'POST /programs/{id}/evidence': {
+    expect: members(['admin', 'program_manager', 'control_owner'], 201),
+    request: async (ctx) => ({
+      path: `/programs/${ctx.world.program.id}/evidence`,
+      upload: {
+        fields: { taskId: await worldTask(ctx) },
+        file: Buffer.from(`matrix upload ${unique()}`),
+        fileName: 'upload.txt',
+      },
+    }),
+  },
+  'GET /programs/{id}/evidence': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
+    request: (ctx) => ({ path: `/programs/${ctx.world.program.id}/evidence` }),
+  },
+  'GET /evidence/{id}/download': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
+    request: async (ctx) => ({ path: `/evidence/${await evidence(ctx)}/download` }),
+  },
+  'GET /organizations/{organizationId}/audit-events': {
+    expect: members(['admin', 'program_manager', 'executive', 'auditor'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/audit-events` }),
+  },
+  'GET /organizations/{organizationId}/audit-events.csv': {
+    expect: members(['admin', 'program_manager', 'executive', 'auditor'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/audit-events.csv` }),
+  },
+  'GET /organizations/{organizationId}/events/stream': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/events/stream`, stream: true }),
   },
 };

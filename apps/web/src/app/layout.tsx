@@ -16,6 +16,7 @@ import { paths } from '@/config/paths';
 import { UserMenu } from '@/features/auth';
 import { HealthBadge } from '@/features/health';
 import { OrganizationSwitcher } from '@/features/organizations';
+import { useLiveUpdates } from '@/lib/live-updates';
 import { canIn, type Me, useMe } from '@/lib/me';
 import { type SignedOutReason, signedOutReason, useSignedOutListener } from '@/lib/session-events';
 
@@ -73,6 +74,11 @@ function Navigation({ me, organizationId }: { me: Me; organizationId: string | u
       show: canIn(me, organizationId, 'overview.read'),
     },
     {
+      to: paths.auditTrail(organizationId),
+      label: 'Audit trail',
+      show: canIn(me, organizationId, 'audit-trail.read'),
+    },
+    {
       to: paths.admin(organizationId),
       label: 'People and access',
       show: canIn(me, organizationId, 'members.read'),
@@ -118,6 +124,9 @@ export function SignedInLayout() {
     [navigate, location.pathname, queryClient],
   );
   useSignedOutListener(leave);
+  // Live updates for the organisation on screen, once we know the person belongs to it.
+  const member = me.data?.memberships.some((m) => m.organization.id === organizationId) ?? false;
+  useLiveUpdates(member ? organizationId : undefined);
 
   let content: ReactNode;
   if (me.isPending) content = <Loading>Loading Certflow…</Loading>;

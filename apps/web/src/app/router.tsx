@@ -3,6 +3,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { routePatterns } from '@/config/paths';
 import { AdminRoute } from '@/features/admin';
+import { AuditTrailRoute } from '@/features/audit-trail';
 import { InvitationRoute, SessionExpiredRoute, SignInRoute } from '@/features/auth';
 import { GapAssessmentRoute } from '@/features/gap-assessment';
 import { ImplementationRoute } from '@/features/implementation';
@@ -14,7 +15,7 @@ import {
 import { OverviewRoute } from '@/features/overview';
 import { CreateProgramRoute, ProgramDetailRoute } from '@/features/programs';
 import { SoaRoute } from '@/features/statement-of-applicability';
-import { MyTasksRoute } from '@/features/tasks';
+import { MyTasksRoute, TaskRoute } from '@/features/tasks';
 
 import { PublicLayout, SignedInLayout, useSignedInMe } from './layout';
 import { RouteError } from './route-error';
@@ -78,6 +79,8 @@ export function createAppRouter() {
             { path: routePatterns.program, element: <ProgramDetailRoute /> },
             { path: routePatterns.gapAssessment, element: <GapAssessment /> },
             { path: routePatterns.statementOfApplicability, element: <StatementOfApplicability /> },
+            { path: routePatterns.task, element: <TaskRoute /> },
+            { path: routePatterns.auditTrail, element: <AuditTrailRoute /> },
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

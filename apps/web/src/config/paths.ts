@@ -24,6 +24,8 @@ export const paths = {
   gapAssessment: (programId: string) => `/programs/${encodeURIComponent(programId)}/gap-assessment`,
   statementOfApplicability: (programId: string) =>
     `/programs/${encodeURIComponent(programId)}/statement-of-applicability`,
+  task: (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`,
+  auditTrail: (organizationId: string) => `${org(organizationId)}/audit-trail`,
 } as const;
 
 /** Route patterns matching the builders above. */
@@ -43,6 +45,8 @@ export const routePatterns = {
   program: '/programs/:programId',
   gapAssessment: '/programs/:programId/gap-assessment',
   statementOfApplicability: '/programs/:programId/statement-of-applicability',
+  task: '/tasks/:taskId',
+  auditTrail: '/organizations/:organizationId/audit-trail',
 } as const;
 
 /**

@@ -94,12 +94,11 @@ describe('the executive overview and my tasks (real PostgreSQL, real Temporal vi
       },
     });
     const session = await signIn(app, owner);
-    const tasks = (await session.get(`/organizations/${world.organization.id}/my-tasks`).expect(200))
-      .body as {
-      title: string;
-      overdue: boolean;
-      program: { id: string };
-    }[];
+    const tasks = (
+      (await session.get(`/organizations/${world.organization.id}/my-tasks`).expect(200)).body as {
+        items: { title: string; overdue: boolean; program: { id: string } }[];
+      }
+    ).items;
     expect(tasks.map((t) => t.title)).toEqual([
       'Document supplier review',
       'Approve the risk treatment plan',
@@ -108,7 +107,7 @@ describe('the executive overview and my tasks (real PostgreSQL, real Temporal vi
     const executive = await signIn(app, world.people.executive);
     expect(
       (await executive.get(`/organizations/${world.organization.id}/my-tasks`).expect(200)).body,
-    ).toEqual([]);
+    ).toEqual({ items: [], nextCursor: null });
   });
 
   it('shows admins their members’ sign-ins in the organisation’s security events', async () => {

@@ -8,7 +8,8 @@ import { ProgramActionsService } from './program-actions.service.js';
 @Module({
   controllers: [ProgramActionsController],
   providers: [ProgramActionsService, ActionRequests],
-  // The gap assessment sends its finalisation through the same path (docs/adr/0016).
+  // The gap assessment's finalisation and evidence uploads (attachEvidence) reach the workflow through this
+  // service, never a second path.
   exports: [ProgramActionsService],
 })
 export class ProgramActionsModule {}
