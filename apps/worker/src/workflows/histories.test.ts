@@ -11,7 +11,8 @@ import { soc2Patches } from './soc2-attestation/patches.js';
 // an ISO cycle into the next one and two SOC 2 periods, recorded before and after each patch. v4 comes from the
 // time-skipping tests of an imported ISO certificate (import.timeskip.test.ts) and a SOC 2 program started
 // mid-period (midstream.timeskip.test.ts), which exercise the rules decided at run start; ISO v5 is the imported
-// certificate again once iso-extension-repeat-without-stage1-limit joined them.
+// certificate again once iso-extension-repeat-without-stage1-limit joined them; ISO v6 (a full cycle) and SOC 2 v5
+// project the read model with the audit events.
 const dir = fileURLToPath(new URL('../../test/histories/', import.meta.url));
 
 interface JsonHistory {
@@ -77,11 +78,11 @@ describe('committed SOC 2 histories', () => {
   });
 });
 
-describe('committed v5 histories (read model)', () => {
+describe('committed read-model histories (ISO v6, SOC 2 v5)', () => {
   it('project the read model with every batch of audit events instead of the stage alone', async () => {
     for (const name of [
-      'iso-certification-v5-cycle1',
-      'iso-certification-v5-cycle2',
+      'iso-certification-v6-cycle1',
+      'iso-certification-v6-cycle2',
       'soc2-attestation-v5-period1',
       'soc2-attestation-v5-period2',
     ]) {
@@ -101,7 +102,7 @@ describe('committed v5 histories (read model)', () => {
 });
 
 describe('committed ISO histories', () => {
-  it.each(['v1', 'v2', 'v3', 'v4', 'v5'])(
+  it.each(['v1', 'v2', 'v3', 'v4', 'v5', 'v6'])(
     '%s: a whole cycle continued as new into the next',
     async (label) => {
       const cycle1 = await load(`iso-certification-${label}-cycle1`);
