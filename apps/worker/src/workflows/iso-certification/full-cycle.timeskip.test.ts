@@ -147,7 +147,7 @@ describe('a full ISO 27001 + 42001 certification cycle into the next cycle (time
       s = await handle.executeUpdate(recordAuditOutcomeUpdate, {
         args: [{ actor, audit: 'stage1', lastDay: d('2031-12-02') }],
       });
-      expect(s.dates.stage1ValidUntil).toBe('2032-06-02');
+      expect(s.dates.stage1ValidUntil).toBe(d('2032-06-02'));
       await expectRejected(
         handle.executeUpdate(scheduleAuditUpdate, {
           args: [{ actor, audit: 'stage2', date: d('2032-06-03') }],
@@ -183,9 +183,9 @@ describe('a full ISO 27001 + 42001 certification cycle into the next cycle (time
         ],
       });
       expect(s.stage).toBe('CERTIFICATION_DECISION');
-      expect(s.dates.majorClosureDeadline).toBe('2032-07-28');
+      expect(s.dates.majorClosureDeadline).toBe(d('2032-07-28'));
       const [major, minor] = s.findings;
-      expect(major!.responseDue).toBe('2032-04-27');
+      expect(major!.responseDue).toBe(d('2032-04-27'));
       await expectRejected(
         handle.executeUpdate(recordCertificationDecisionUpdate, {
           args: [{ actor, decidedOn: d('2032-01-28') }],
