@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eventually } from '@certflow/testkit';
 
 import { expectAccessible } from './support/axe';
 import { launchBrowser, type Browser } from './support/browser';
@@ -29,16 +30,6 @@ async function apiSession(role: 'program_manager' | 'control_owner'): Promise<st
   });
   if (!res.ok) throw new Error(`sign-in: ${res.status}`);
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  const until = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 beforeAll(async () => {
@@ -79,16 +70,19 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   const program = (await created.json()) as { id: string };
   const ownerCookie = await apiSession('control_owner');
-  taskId = await eventually(async () => {
-    const res = await fetch(
-      `${webUrl}/api/organizations/${organizationId}/my-tasks?programId=${program.id}`,
-      {
-        headers: { Cookie: ownerCookie },
-      },
-    );
-    const body = (await res.json()) as { items: { id: string; title: string }[] };
-    return body.items.find((t) => t.title === taskTitle)?.id;
-  }, 'the workflow to create the corrective-action task and the read model to show it');
+  taskId = await eventually(
+    'the workflow to create the corrective-action task and the read model to show it',
+    async () => {
+      const res = await fetch(
+        `${webUrl}/api/organizations/${organizationId}/my-tasks?programId=${program.id}`,
+        {
+          headers: { Cookie: ownerCookie },
+        },
+      );
+      const body = (await res.json()) as { items: { id: string; title: string }[] };
+      return body.items.find((t) => t.title === taskTitle)?.id;
+    },
+  );
   ownerBrowser = await launchBrowser();
   managerBrowser = await launchBrowser();
   owner = await ownerBrowser.context.newPage();

@@ -11,7 +11,7 @@ import {
   reassignTaskUpdate,
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
-import { connectToProvidedDevServer, TEMPORAL_ADDRESS_KEY } from '@certflow/testkit';
+import { connectToProvidedDevServer, eventually, TEMPORAL_ADDRESS_KEY } from '@certflow/testkit';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -46,18 +46,9 @@ describe('the read model converges after a worker is killed mid-batch', () => {
     await Promise.allSettled([env?.teardown(), db?.drop(), smtp?.close()]);
   });
 
-  async function until<T>(
-    what: string,
-    probe: () => Promise<T | undefined>,
-    worker: WorkerProcess,
-  ): Promise<T> {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${worker.output()}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  /** Waits through a restarted worker's replay and retries; generous because a loaded 2-core box is slow at both. */
+  function until<T>(what: string, probe: () => Promise<T | undefined>, worker: WorkerProcess): Promise<T> {
+    return eventually(() => `${what}; worker output:\n${worker.output()}`, probe, { timeoutMs: 240_000 });
   }
 
   /** Compares the tables with the workflow's state; undefined while they still differ. */
@@ -79,7 +70,7 @@ describe('the read model converges after a worker is killed mid-batch', () => {
     return same ? { state, rows } : undefined;
   }
 
-  it('loses no row, doubles none and never goes backwards', { timeout: 300_000 }, async () => {
+  it('loses no row, doubles none and never goes backwards', { timeout: 900_000 }, async () => {
     const seeded = await seedProgram(db.prisma);
     const taskQueue = `read-model-crash-${randomUUID()}`;
     const today = calendarDateOf(Date.now());

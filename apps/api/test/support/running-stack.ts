@@ -84,18 +84,3 @@ export async function startRunningStack(): Promise<RunningStack> {
     },
   };
 }
-
-/** Polls until `probe` returns a value; a generous deadline with a message saying what never happened. */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined>,
-  what: () => string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}

@@ -9,6 +9,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eventually } from '@certflow/testkit';
 
 import { buildWorld, insertTask, sessionOf, type World } from '../../../test/support/world.js';
 import { sessionCookie, type Session } from '../../../test/fixtures.js';
@@ -46,14 +47,6 @@ async function filesUnder(dir: string): Promise<string[]> {
       .map((entry) => join(entry.parentPath, entry.name));
   } catch {
     return [];
-  }
-}
-
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  const until = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -178,11 +171,11 @@ describe('evidence: streaming upload, checksum, detected type, download', () => 
     req.write(head);
     req.write(Buffer.alloc(20_000, 1));
     await eventually(
-      async () => (await filesUnder(join(evidenceDir, 'tmp'))).length === 1,
       'the partial file',
+      async () => (await filesUnder(join(evidenceDir, 'tmp'))).length === 1,
     );
     req.destroy();
-    await eventually(async () => (await filesUnder(join(evidenceDir, 'tmp'))).length === 0, 'its deletion');
+    await eventually('its deletion', async () => (await filesUnder(join(evidenceDir, 'tmp'))).length === 0);
   });
 
   it.each([

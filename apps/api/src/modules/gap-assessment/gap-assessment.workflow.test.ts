@@ -1,19 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
 import type { INestApplication } from '@nestjs/common';
 import { requirementsOf } from '@certflow/catalog';
-import {
-  addDays,
-  addMonths,
-  calendarDateOf,
-  expiryFor,
-  isoUpdates,
-  programSearchAttributes,
-} from '@certflow/contracts';
-import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { addDays, addMonths, calendarDateOf, expiryFor, isoUpdates } from '@certflow/contracts';
+import { eventually } from '@certflow/testkit';
+import type { TestDatabase } from '@certflow/db/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -23,22 +13,11 @@ import {
   type Session,
   soc2ProgramBody,
 } from '../../../test/fixtures.js';
-import { createTestApp, type ErrorBody } from '../../../test/test-app.js';
+import { type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
+import type { ErrorBody } from '../../../test/test-app.js';
 import type { ProgramDetail } from '../programs/programs.schemas.js';
 import type { SoaView } from '../statement-of-applicability/soa.schemas.js';
 import type { GapAssessmentView, GapFinalised } from './gap-assessment.schemas.js';
-
-const workerMain = fileURLToPath(new URL('../../../../worker/dist/main.js', import.meta.url));
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: () => string, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 // HTTP → API → Temporal → the real worker process. The dev server runs on the real clock, so dates are relative
 // to today. This file has its own dev server so its worker never picks up other files' workflows.
@@ -46,70 +25,30 @@ describe('finalising a gap assessment hands it to the real workflow', () => {
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
   let app: INestApplication;
-  let worker: ChildProcess;
-  let workerOutput = '';
+  let stack: RunningStack;
   let session: Session;
   let organizationId: string;
   const today = calendarDateOf(Date.now());
 
   beforeAll(async () => {
-    const cli = process.env.TEMPORAL_CLI_PATH;
-    if (!cli) throw new Error('TEMPORAL_CLI_PATH is not set: point it at the Temporal CLI binary.');
-    if (!existsSync(workerMain)) {
-      throw new Error(
-        `${workerMain} is missing: build the worker first (pnpm --filter @certflow/worker build).`,
-      );
-    }
-    [env, db] = await Promise.all([
-      TestWorkflowEnvironment.createLocal({
-        server: {
-          executable: { type: 'existing-path', path: cli },
-          searchAttributes: [...programSearchAttributes],
-        },
-      }),
-      createTestDatabase(),
-    ]);
-    worker = spawn(process.execPath, [workerMain], {
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: env.address,
-        TEMPORAL_NAMESPACE: 'default',
-        DATABASE_URL: db.url,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    worker.stdout?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
-    worker.stderr?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
-    ({ app } = await createTestApp({
-      databaseUrl: db.url,
-      temporalAddress: env.address,
-      queryTimeoutMs: 3000,
-    }));
+    stack = await startRunningStack();
+    ({ env, db, app } = stack);
     const created = await createOrganizationWithAdmin(app);
     session = created.session;
     organizationId = created.organization.id;
   });
 
   afterAll(async () => {
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (worker.exitCode === null) worker.kill('SIGKILL');
-    }
-    await app?.close();
-    await env?.teardown();
-    await db?.drop();
+    await stack?.stop();
   });
 
   async function live(programId: string, stage: string): Promise<ProgramDetail> {
     return eventually(
+      () => `program ${programId} to be live in ${stage} (worker output:\n${stack.workerOutput()})`,
       async () => {
         const view = (await session.get(`/programs/${programId}`).expect(200)).body as ProgramDetail;
         return view.state.source === 'workflow' && view.state.stage === stage ? view : undefined;
       },
-      () =>
-        `program ${programId} to be live in ${stage} (worker ${worker.exitCode}, output:\n${workerOutput})`,
     );
   }
 
@@ -231,13 +170,13 @@ describe('finalising a gap assessment hands it to the real workflow', () => {
       'requirement-status.changed': 70,
     });
     await eventually(
+      () => `the worker to write ${gaps} task.created events`,
       async () => {
         const created = await db.prisma.auditEvent.count({
           where: { programId: aimsId, type: 'task.created' },
         });
         return created === gaps ? created : undefined;
       },
-      () => `the worker to write ${gaps} task.created events`,
     );
 
     // The SoA shows each open control's task, read live from the workflow.

@@ -7,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eventually } from '@certflow/testkit';
 
 import { sessionCookie } from '../../../test/fixtures.js';
 import {
@@ -94,16 +95,10 @@ describe('live updates: server-sent events over LISTEN/NOTIFY, per-subscriber vi
     });
     second.stdout?.on('data', (chunk: Buffer) => (secondOutput += chunk.toString()));
     second.stderr?.on('data', (chunk: Buffer) => (secondOutput += chunk.toString()));
-    const until = Date.now() + 60_000;
-    for (;;) {
-      try {
-        await fetch(`${base2}/me`);
-        break;
-      } catch {
-        if (Date.now() > until) throw new Error(`the second API process did not start:\n${secondOutput}`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
+    await eventually(
+      () => `the second API process to start:\n${secondOutput}`,
+      async () => (await fetch(`${base2}/me`)).status > 0,
+    );
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { addDays, addMonths, calendarDateOf } from '@certflow/contracts';
+import { eventually } from '@certflow/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -12,7 +13,7 @@ import {
   signIn,
   soc2ProgramBody,
 } from '../../../test/fixtures.js';
-import { eventually, type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
+import { type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
 import type { ErrorBody } from '../../../test/test-app.js';
 import type { Program, ProgramDetail } from '../programs/programs.schemas.js';
 
@@ -57,9 +58,9 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
     const program = (await pm.post(programsPath(organizationId)).send(body).expect(201)).body as Program;
     // Wait for the worker: the first projection has written the stage.
     await eventually(
+      () => `the first projection of ${program.id}\n${stack.workerOutput()}`,
       async () =>
         (await stack.db.prisma.program.findUnique({ where: { id: program.id } }))?.stage ? true : undefined,
-      () => `the first projection of ${program.id}\n${stack.workerOutput()}`,
     );
     return program;
   }
@@ -136,13 +137,13 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
       const again = await act(pm, program.id, 'record-audit-outcome', body, key).expect(200);
       expect(again.body).toEqual(first.body);
       const events = await eventually(
+        () => 'the audit.completed events',
         async () => {
           const rows = await stack.db.prisma.auditEvent.findMany({
             where: { programId: program.id, type: 'audit.completed' },
           });
           return rows.length >= 2 ? rows : undefined;
         },
-        () => 'the audit.completed events',
       );
       expect(events.filter((e) => (e.payload as { audit: string }).audit === 'internal-audit')).toHaveLength(
         1,
@@ -208,8 +209,8 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
       const evidence = [{ title: 'Inventory export', uri: 'https://docs.acme.example/inventory' }];
       // The read model gives the control owner sight of the program (a task of theirs).
       await eventually(
-        async () => ((await ownerSession.get(`/programs/${program.id}`)).status === 200 ? true : undefined),
         () => 'the control owner to see the program through the read model',
+        async () => ((await ownerSession.get(`/programs/${program.id}`)).status === 200 ? true : undefined),
       );
       const forbidden = await act(ownerSession, program.id, 'complete-task', {
         taskId: theirs.id,
@@ -227,11 +228,11 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
         evidence,
       }).expect(200);
       const row = await eventually(
+        () => 'the completed task in the read model',
         async () => {
           const task = await stack.db.prisma.remediationTask.findUnique({ where: { id: mine.id } });
           return task?.status === 'DONE' ? task : undefined;
         },
-        () => 'the completed task in the read model',
       );
       expect(row.evidence).toEqual(evidence);
       const event = await stack.db.prisma.auditEvent.findFirstOrThrow({
@@ -242,6 +243,7 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
 
     it('shows the timeline, the schedule and the Temporal link from the read model', async () => {
       const records = await eventually(
+        () => 'the Stage 2 milestone in the read model',
         async () => {
           const res = await pm.get(`/programs/${program.id}/records`).expect(200);
           const body = res.body as {
@@ -249,7 +251,6 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
           };
           return body.milestones.find((m) => m.kind === 'stage2')?.scheduled ? body : undefined;
         },
-        () => 'the Stage 2 milestone in the read model',
       );
       expect(records.milestones.find((m) => m.kind === 'stage1')).toMatchObject({
         actual: today,
@@ -285,11 +286,11 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
         200,
       );
       await eventually(
+        () => 'the workflow to finish',
         async () => {
           const { status } = await stack.env.client.workflow.getHandle(program.workflowId).describe();
           return status.name === 'COMPLETED' ? true : undefined;
         },
-        () => 'the workflow to finish',
       );
       const after = await act(pm, program.id, 'add-note', { note: 'Too late' });
       expect(after.status).toBe(409);
@@ -324,6 +325,7 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
         ownerEmail: owner.email,
       }).expect(200);
       const findings = await eventually(
+        () => 'the control exception in the read model',
         async () => {
           const res = await pm.get(
             `/organizations/${organizationId}/findings?status=unresolved&kind=control-exception`,
@@ -334,7 +336,6 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
           };
           return page.items.some((f) => f.program.id === program.id) ? page : undefined;
         },
-        () => 'the control exception in the read model',
       );
       expect(findings.nextCursor).toBeNull();
       const records = (await pm.get(`/programs/${program.id}/records`).expect(200)).body as {

@@ -1,7 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
 import type { INestApplication } from '@nestjs/common';
 import {
   addMonths,
@@ -12,11 +8,10 @@ import {
   CertflowProgramKind,
   isoStages,
   PROGRAM_TASK_QUEUE,
-  programSearchAttributes,
 } from '@certflow/contracts';
-import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import type { TestDatabase } from '@certflow/db/testing';
 import { eventually, utcToday } from '@certflow/testkit';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -26,10 +21,8 @@ import {
   type Session,
   soc2ProgramBody,
 } from '../../../test/fixtures.js';
-import { createTestApp } from '../../../test/test-app.js';
+import { type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
 import type { Program, ProgramDetail } from './programs.schemas.js';
-
-const workerMain = fileURLToPath(new URL('../../../../worker/dist/main.js', import.meta.url));
 
 // The must-show path: HTTP → API → Temporal → the real worker process → workflow state back through the API.
 // This file has its own dev server so the worker it starts never picks up other files' workflows.
@@ -37,60 +30,20 @@ describe('POST /programs runs the workflow on a real worker', () => {
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
   let app: INestApplication;
-  let worker: ChildProcess;
-  let workerOutput = '';
+  let stack: RunningStack;
 
   beforeAll(async () => {
-    const cli = process.env.TEMPORAL_CLI_PATH;
-    if (!cli) throw new Error('TEMPORAL_CLI_PATH is not set: point it at the Temporal CLI binary.');
-    if (!existsSync(workerMain)) {
-      throw new Error(
-        `${workerMain} is missing: build the worker first (pnpm --filter @certflow/worker build).`,
-      );
-    }
-    [env, db] = await Promise.all([
-      TestWorkflowEnvironment.createLocal({
-        server: {
-          executable: { type: 'existing-path', path: cli },
-          searchAttributes: [...programSearchAttributes],
-        },
-      }),
-      createTestDatabase(),
-    ]);
-    worker = spawn(process.execPath, [workerMain], {
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: env.address,
-        TEMPORAL_NAMESPACE: 'default',
-        DATABASE_URL: db.url,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    worker.stdout?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
-    worker.stderr?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
-    ({ app } = await createTestApp({
-      databaseUrl: db.url,
-      temporalAddress: env.address,
-      queryTimeoutMs: 3000,
-    }));
+    stack = await startRunningStack();
+    ({ env, db, app } = stack);
   });
 
   afterAll(async () => {
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (worker.exitCode === null) worker.kill('SIGKILL');
-    }
-    await app?.close();
-    await env?.teardown();
-    await db?.drop();
+    await stack?.stop();
   });
 
   async function liveDetail(session: Session, programId: string): Promise<ProgramDetail> {
     return eventually(
-      () =>
-        `the worker to answer getProgramState (worker exit code ${worker.exitCode}, output:\n${workerOutput})`,
+      () => `the worker to answer getProgramState (worker output:\n${stack.workerOutput()})`,
       async () => {
         const res = await session.get(`/programs/${programId}`).expect(200);
         const view = res.body as ProgramDetail;
