@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import type { Session } from '../../../test/fixtures.js';
@@ -10,34 +11,8 @@ import type { AuditTrailEventView } from './audit-trail.schemas.js';
 type Page = { items: AuditTrailEventView[]; nextCursor: string | null };
 const BULK = 30_000;
 
-/** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
+/** Parsed by an independent CSV reader (RFC 4180, CRLF), not by our writer's own rules. */
+const parseCsv = (text: string): string[][] => parse(text) as string[][];
 
 describe('audit trail: what each reader may see, filters, pages and a streamed CSV', () => {
   let db: TestDatabase;

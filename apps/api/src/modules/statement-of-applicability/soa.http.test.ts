@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { programsPath, type Session, soc2ProgramBody } from '../../../test/fixtures.js';
@@ -7,34 +8,8 @@ import { buildWorld, insertTask, sessionOf, type World } from '../../../test/sup
 import { createTestApp, type ErrorBody } from '../../../test/test-app.js';
 import type { SoaView } from './soa.schemas.js';
 
-/** Parses RFC 4180 text (quoted fields with doubled quotes, CRLF) into rows, to read the export back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
+/** Parsed by an independent CSV reader (RFC 4180, CRLF), not by our writer's own rules. */
+const parseCsv = (text: string): string[][] => parse(text) as string[][];
 
 // No worker runs here, so the task links come from the remediation_tasks read model (the fallback);
 // gap-assessment.workflow.test.ts reads them live from the workflow.
