@@ -12,7 +12,7 @@ type Page = { items: AuditTrailEventView[]; nextCursor: string | null };
 const BULK = 30_000;
 
 /** Parsed by an independent CSV reader (RFC 4180, CRLF), not by our writer's own rules. */
-const parseCsv = (text: string): string[][] => parse(text) as string[][];
+const parseCsv = (text: string): string[][] => parse(text);
 
 describe('audit trail: what each reader may see, filters, pages and a streamed CSV', () => {
   let db: TestDatabase;

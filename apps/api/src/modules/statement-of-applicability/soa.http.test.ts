@@ -9,7 +9,7 @@ import { createTestApp, type ErrorBody } from '../../../test/test-app.js';
 import type { SoaView } from './soa.schemas.js';
 
 /** Parsed by an independent CSV reader (RFC 4180, CRLF), not by our writer's own rules. */
-const parseCsv = (text: string): string[][] => parse(text) as string[][];
+const parseCsv = (text: string): string[][] => parse(text);
 
 // No worker runs here, so the task links come from the remediation_tasks read model (the fallback);
 // gap-assessment.workflow.test.ts reads them live from the workflow.
