@@ -46,8 +46,14 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // Once listening, smtp-server reports each client's socket errors here (a worker killed mid-message resets its
+  // connection). They end that one conversation; unhandled, they would end the whole process.
+  server.on('error', () => undefined);
   return {
     port: (server.server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
