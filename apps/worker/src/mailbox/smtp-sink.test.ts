@@ -38,7 +38,12 @@ describe('the SMTP sink', () => {
     }
 
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port, ignoreTLS: true });
-    await transport.sendMail({ from: 'a@acme.test', to: 'b@acme.test', subject: 'after', text: 'still here' });
+    await transport.sendMail({
+      from: 'a@acme.test',
+      to: 'b@acme.test',
+      subject: 'after',
+      text: 'still here',
+    });
     transport.close();
     expect(received).toEqual([['b@acme.test']]);
   });
