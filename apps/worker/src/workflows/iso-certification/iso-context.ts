@@ -1,5 +1,4 @@
 import {
-  addDays,
   type CalendarDate,
   type FindingState,
   type IsoAuditKind,
@@ -212,10 +211,5 @@ export class IsoContext extends ProgramRules<IsoProgramState, IsoStage, 'next-cy
         `${what} links ${outside}, which is outside the program's scope (${this.state.frameworks.join(', ')}).`,
       );
     }
-  }
-
-  /** The day after `date`, for "held after the old certificate ended" style rules. */
-  dayAfter(date: CalendarDate): CalendarDate {
-    return addDays(date, 1);
   }
 }
