@@ -124,6 +124,20 @@ describe('ISO decisions: recertification and restoration', () => {
     expect(payloads(p, 'cycle.started').at(-1)).toEqual({ cycle: 2, reason: 'restoration', ...next });
   });
 
+  it('a refused recertification repeats its audit; the certificate keeps running to its expiry', () => {
+    const p = inRecertification();
+    holdRecertification(p, '2028-11-20', '2028-11-21');
+    at('2028-12-01');
+    const reason = 'The internal audit programme lapsed.';
+    p.applyRecordCertificationDecision({ actor, decidedOn: '2028-12-01', outcome: 'REFUSED', reason });
+    expect(payloads(p, 'certification.refused')).toEqual([
+      { kind: 'recertification', decidedOn: '2028-12-01', reason, cycle: 1 },
+    ]);
+    expect(p.state).toMatchObject({ stage: 'RECERTIFICATION', cycle: 1 });
+    expect(p.state.audits.recertification).toBeUndefined();
+    expect(p.state.dates.expiryDate).toBe('2029-09-30');
+  });
+
   it('a refused restoration repeats the recertification audit and tells the program manager', () => {
     const p = lapsed();
     holdRecertification(p, '2029-10-10', '2029-10-11');

@@ -81,7 +81,9 @@ describe('SOC 2 coverage: planned gaps and bridging spans', () => {
     tickOn(p, '2027-01-01');
     tickOn(p, '2028-01-05');
     report(p, '2028-01-10', '2028-02-20');
-    p.applyIssueBridgeLetter({ actor, issuedOn: '2028-02-20', coversTo: '2028-03-10' });
+    p.applyIssueBridgeLetter({ actor, issuedOn: '2028-02-20', coversTo: '2028-03-05' });
+    at('2028-02-25');
+    p.applyIssueBridgeLetter({ actor, issuedOn: '2028-02-25', coversTo: '2028-03-10' });
     at('2028-03-01');
     p.applyIssueBridgeLetter({ actor, issuedOn: '2028-03-01', coversTo: '2028-03-31' });
     tickOn(p, '2028-03-17');
