@@ -92,7 +92,11 @@ describe('ISO decisions: recertification and restoration', () => {
       expiryDate: '2032-09-30',
       surveillance1Due: '2030-09-30',
     };
-    expect(payloads(p, 'certification.decided').at(-1)).toEqual({ kind: 'recertification', ...next, cycle: 2 });
+    expect(payloads(p, 'certification.decided').at(-1)).toEqual({
+      kind: 'recertification',
+      ...next,
+      cycle: 2,
+    });
     expect(payloads(p, 'cycle.started').at(-1)).toEqual({ cycle: 2, reason: 'recertification', ...next });
     expect(p.state).toMatchObject({ cycle: 2, stage: 'SURVEILLANCE_1', missedDeadlines: [], overrides: [] });
     expect(Object.keys(p.state.audits)).toEqual(['extension-stage1']);

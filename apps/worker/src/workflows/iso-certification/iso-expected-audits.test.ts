@@ -38,7 +38,7 @@ describe('ISO program: which audits each situation waits for', () => {
     expect(p.nextMilestone()).toEqual({ kind: 'surveillance2', due: '2028-06-20' });
   });
 
-  it("an added standard awaiting its decision waits for no more of its audits", () => {
+  it('an added standard awaiting its decision waits for no more of its audits', () => {
     const p = certified();
     at('2027-01-10');
     p.applyChangeScope({ actor, frameworks: ['iso27001', 'iso42001'], justification });

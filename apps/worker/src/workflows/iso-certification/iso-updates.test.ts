@@ -137,7 +137,11 @@ describe('ISO program: the update handlers the workflow registers', () => {
     expect(p.state.stage).toBe('SURVEILLANCE_1');
     rejects(
       () =>
-        h.changeScope.check({ actor, frameworks: ['iso27001'], justification: 'The same standard as before.' }),
+        h.changeScope.check({
+          actor,
+          frameworks: ['iso27001'],
+          justification: 'The same standard as before.',
+        }),
       /The program already covers exactly iso27001/,
     );
     h.changeScope.apply({

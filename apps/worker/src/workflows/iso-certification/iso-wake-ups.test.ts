@@ -168,7 +168,11 @@ describe('ISO calendar: a repeated step forgets only its own miss', () => {
     expect(p.state.extension?.stage1ValidUntil).toBe('2028-02-10');
     runUntil(p, '2028-02-11');
     expect(p.state.extension?.stage).toBe('STAGE1');
-    expect(missedKeys(p)).toEqual(['gap-assessment', 'extension-stage1-validity', 'extension-stage1-validity']);
+    expect(missedKeys(p)).toEqual([
+      'gap-assessment',
+      'extension-stage1-validity',
+      'extension-stage1-validity',
+    ]);
   });
 
   it("an added standard's majors: missed only while one is open; the miss keeps the gap assessment on record", () => {

@@ -37,7 +37,12 @@ describe('SOC 2 coverage: planned gaps and bridging spans', () => {
     ready(p);
     tickOn(p, '2027-01-01');
     at('2027-06-01');
-    p.applyPlanNextPeriod({ actor, start: '2028-04-01', months: 12, reason: 'The auditor moves us to April.' });
+    p.applyPlanNextPeriod({
+      actor,
+      start: '2028-04-01',
+      months: 12,
+      reason: 'The auditor moves us to April.',
+    });
     tickOn(p, '2028-01-05');
     report(p, '2028-01-10', '2028-02-20');
     at('2028-03-31');

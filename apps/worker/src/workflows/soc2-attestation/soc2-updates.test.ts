@@ -24,7 +24,11 @@ describe('SOC 2 program: the update handlers the workflow registers', () => {
     at('2026-11-20');
     rejects(
       () =>
-        h.completeReadinessAssessment.check({ actor, completedOn: '2026-11-21', firstPeriodStart: '2027-01-01' }),
+        h.completeReadinessAssessment.check({
+          actor,
+          completedOn: '2026-11-21',
+          firstPeriodStart: '2027-01-01',
+        }),
       /later than today/,
     );
     h.completeReadinessAssessment.apply({ actor, completedOn: '2026-11-20', firstPeriodStart: '2027-01-01' });
@@ -32,11 +36,17 @@ describe('SOC 2 program: the update handlers the workflow registers', () => {
     h.changeSettings.apply({ actor, settings: { fieldworkDays: 6 }, reason: 'Quote received' });
     expect(p.settings.fieldworkDays).toBe(6);
     tickOn(p, '2027-06-10');
-    h.recordControlException.apply({ actor, observedOn: '2027-06-01', description: 'Leavers kept VPN access' });
+    h.recordControlException.apply({
+      actor,
+      observedOn: '2027-06-01',
+      description: 'Leavers kept VPN access',
+    });
     expect(p.state.exceptions).toHaveLength(1);
     h.endProgram.apply({ actor, reason: 'Customers no longer ask for SOC 2' });
     expect(p.state.stage).toBe('ENDED');
-    expect(auditPayloads(p, 'program.ended')).toEqual([{ reason: 'Customers no longer ask for SOC 2', period: 1 }]);
+    expect(auditPayloads(p, 'program.ended')).toEqual([
+      { reason: 'Customers no longer ask for SOC 2', period: 1 },
+    ]);
   });
 });
 
