@@ -102,16 +102,14 @@ export const isoDeadlines: DeadlineTable<IsoContext, IsoStage> = {
     ],
   },
   REMEDIATION: {
-    planned: (c) =>
-      c.state.audits.stage1?.scheduledOn
-        ? { kind: 'stage1', due: c.state.audits.stage1.scheduledOn }
-        : {
-            kind: 'remediation-task-due',
-            due: c.tasks
-              .open()
-              .map((t) => t.dueDate)
-              .sort()[0],
-          },
+    // Scheduling Stage 1 moves the program to STAGE1, so here it only waits for its remediation tasks.
+    planned: (c) => ({
+      kind: 'remediation-task-due',
+      due: c.tasks
+        .open()
+        .map((t) => t.dueDate)
+        .sort()[0],
+    }),
     deadlines: [],
   },
   STAGE1: { planned: scheduled('stage1'), deadlines: [] },

@@ -1,5 +1,4 @@
 import {
-  addDays,
   type CalendarDate,
   type FindingState,
   type IsoAuditKind,
@@ -213,10 +212,5 @@ export class IsoContext extends ProgramRules<IsoProgramState, IsoStage, 'next-cy
         violates('requirement-in-scope', field),
       );
     }
-  }
-
-  /** The day after `date`, for "held after the old certificate ended" style rules. */
-  dayAfter(date: CalendarDate): CalendarDate {
-    return addDays(date, 1);
   }
 }

@@ -106,4 +106,18 @@ describe('ISO month windows through the rules', () => {
     const q = lapsed();
     expect(q.state.dates.restorationDeadline).toBe('2030-03-31');
   });
+
+  it('runs recorded before the convention put surveillance 2 in the next calendar year, due 12 clamped months on', () => {
+    const legacy = newProgram({}, (id) => id !== sharedPatches.monthWindows);
+    throughStages(legacy, '2026-07-01', '2026-08-03', '2026-09-30');
+    at('2026-10-01');
+    legacy.applyRecordCertificationDecision({ actor, decidedOn: '2026-10-01' });
+    legacy.applyScheduleAudit({ actor, audit: 'surveillance1', date: '2027-06-14' });
+    at('2027-06-15');
+    legacy.applyRecordAuditOutcome({ actor, audit: 'surveillance1', lastDay: '2027-06-15' });
+    expect(legacy.state.dates).toMatchObject({
+      surveillance2Earliest: '2028-01-01',
+      surveillance2Due: '2028-06-15',
+    });
+  });
 });

@@ -1,5 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { actor, at, newProgram, payloads, rejects, resetIds } from '../../../test/support/iso-rules.js';
+import {
+  actor,
+  at,
+  certified,
+  inRecertification,
+  justification,
+  newProgram,
+  payloads,
+  rejects,
+  resetIds,
+} from '../../../test/support/iso-rules.js';
 
 beforeEach(() => {
   resetIds();
@@ -120,5 +130,57 @@ describe('ISO program: audit days and planned cost', () => {
       () => p.checkChangeSettings({ actor, settings: { personsInScope: 5 }, reason: 'x' + 'yz' }),
       /has ended/,
     );
+  });
+
+  it('keeps the other settings when one changes', () => {
+    const p = newProgram({ settings: { personsInScope: 100, terms } });
+    at('2026-06-02');
+    p.applyChangeSettings({ actor, settings: { personsInScope: 120 }, reason: 'Hiring' });
+    expect(p.settings).toMatchObject({ personsInScope: 120, terms });
+  });
+
+  it('plans the surveillance of the certified standards while another is being added, and the added one apart', () => {
+    const settings = { personsInScope: 100, aiPersonsInScope: 6, aiRoles: ['producer' as const], terms };
+    const p = certified({ settings });
+    const before = p.snapshot().auditPlan!.audits.find((a) => a.audit === 'surveillance1');
+    expect(before).toMatchObject({ days: 4 });
+    at('2027-01-10');
+    p.applyChangeScope({ actor, frameworks: ['iso27001', 'iso42001'], justification });
+    const plan = p.snapshot().auditPlan!;
+    expect(plan.audits.find((a) => a.audit === 'surveillance1')).toMatchObject({ days: 4 });
+    expect(plan.audits.map((a) => a.audit)).toEqual([
+      'stage1',
+      'stage2',
+      'surveillance1',
+      'surveillance2',
+      'recertification',
+      'extension-stage1',
+      'extension-stage2',
+    ]);
+  });
+
+  it('plans Stage 1 and Stage 2 in the first cycle only', () => {
+    const p = inRecertification({ settings: { personsInScope: 100, terms } });
+    expect(p.snapshot().auditPlan!.audits.map((a) => [a.audit, a.held])).toEqual([
+      ['stage1', true],
+      ['stage2', true],
+      ['surveillance1', true],
+      ['surveillance2', true],
+      ['recertification', false],
+    ]);
+    expect(p.snapshot().auditPlan!.fees.map((f) => f.label)).toContain('initial fee');
+    at('2028-11-01');
+    p.applyScheduleAudit({ actor, audit: 'recertification', date: '2028-11-20' });
+    at('2028-11-21');
+    p.applyRecordAuditOutcome({ actor, audit: 'recertification', lastDay: '2028-11-21' });
+    at('2028-12-01');
+    p.applyRecordCertificationDecision({ actor, decidedOn: '2028-12-01' });
+    const plan = p.snapshot().auditPlan!;
+    expect(plan.audits.map((a) => [a.audit, a.held])).toEqual([
+      ['surveillance1', false],
+      ['surveillance2', false],
+      ['recertification', false],
+    ]);
+    expect(plan.fees.map((f) => f.label)).not.toContain('initial fee');
   });
 });

@@ -55,7 +55,8 @@ export function cyclePlan(c: IsoContext): CostPlan {
   return planIsoCycle({
     ...planScope(c),
     certificateValidityYears: c.policy.certificateValidityYears,
-    initial: initialStages.has(stage) || audits.stage1 !== undefined || audits.stage2 !== undefined,
+    // Stage 2 is held only after Stage 1 of the same cycle: Stage 1 on record means the cycle began with both.
+    initial: initialStages.has(stage) || audits.stage1 !== undefined,
     held,
   });
 }

@@ -20,9 +20,13 @@ import type { Soc2Context } from './soc2-context.js';
  */
 
 function knownPeriods(c: Soc2Context, today: CalendarDate): CoveragePeriod[] {
-  const periods: CoveragePeriod[] = c.state.reports
-    .filter((r) => r.type === 'TYPE2')
-    .map((r) => ({ start: r.start, end: r.end, opinion: r.opinion, reportDue: r.end }));
+  // `reports` holds only Type II reports (a Type I is kept in `typeI`).
+  const periods: CoveragePeriod[] = c.state.reports.map((r) => ({
+    start: r.start,
+    end: r.end,
+    opinion: r.opinion,
+    reportDue: r.end,
+  }));
   const p = c.state.period;
   if (p) {
     periods.push({ start: p.start, end: p.end, reportDue: p.reportDue });
@@ -50,7 +54,7 @@ export function plannedGaps(c: Soc2Context, today: CalendarDate): CoverageSegmen
   const p = c.state.period;
   if (!p) return [];
   const periods = [
-    ...c.state.reports.filter((r) => r.type === 'TYPE2').map((r) => ({ start: r.start, end: r.end })),
+    ...c.state.reports.map((r) => ({ start: r.start, end: r.end })),
     { start: p.start, end: p.end },
     ...(c.followingPeriod() ? [c.followingPeriod()!] : []),
   ];
@@ -73,8 +77,9 @@ export function expiringBridge(
   return span;
 }
 
+/** Each letter reaches further than the ones before it (checkIssueBridgeLetter), so the last one issued. */
 function latestLetter(c: Soc2Context): Soc2BridgeLetter | undefined {
-  return [...c.state.bridgeLetters].sort((a, b) => (a.to < b.to ? -1 : 1)).at(-1);
+  return c.state.bridgeLetters.at(-1);
 }
 
 /** The days bridge letters may cover after the last Type II report (only once one has been issued). */

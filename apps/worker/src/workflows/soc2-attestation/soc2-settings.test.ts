@@ -50,6 +50,63 @@ describe('SOC 2 program: planned fieldwork days and cost', () => {
   });
 });
 
+describe('SOC 2 program: what the plan counts', () => {
+  const fieldworkDone = (p: ReturnType<typeof newProgram>) => {
+    ready(p);
+    tickOn(p, '2028-01-05');
+    p.applyScheduleFieldwork({ actor, startsOn: '2028-01-10' });
+    at('2028-01-20');
+    p.applyCompleteFieldwork({ actor, lastDay: '2028-01-20' });
+    return p.state.period?.planned;
+  };
+
+  it('freezes a cost only when both the days and the terms are known', () => {
+    expect(fieldworkDone(newProgram({ settings: { fieldworkDays: 8, terms } }))).toEqual({
+      days: 8,
+      cost: 8 * 2200 + 4000,
+    });
+    expect(fieldworkDone(newProgram({ settings: { fieldworkDays: 8 } }))).toEqual({ days: 8, cost: null });
+    expect(fieldworkDone(newProgram({ settings: { terms } }))).toEqual({ days: null, cost: null });
+  });
+
+  it('charges the initial fee for the first engagement only, and plans a Type I until it is reported', () => {
+    const withFee = { ...terms, initialFee: 5000 };
+    const p = newProgram({ settings: { fieldworkDays: 8, typeIDays: 3, terms: withFee } });
+    ready(p);
+    expect(p.snapshot().auditPlan?.fees.map((f) => f.label)).toEqual(['initial fee', 'annual fee × 12/12']);
+    p.applyScheduleTypeI({ actor, asOf: '2026-12-31' });
+    expect(p.snapshot().auditPlan?.audits.map((a) => a.audit)).toEqual(['type1', 'fieldwork-1']);
+    at('2027-01-20');
+    p.applyRecordReport({ actor, reportType: 'TYPE1', issuedOn: '2027-01-20', opinion: 'UNMODIFIED' });
+    const afterTypeI = p.snapshot().auditPlan!;
+    expect(afterTypeI.audits.map((a) => a.audit)).toEqual(['fieldwork-1']);
+    expect(afterTypeI.fees.map((f) => f.label)).toEqual(['initial fee', 'annual fee × 12/12']);
+
+    const second = newProgram({ settings: { fieldworkDays: 8, terms: withFee } });
+    throughFirstReport(second);
+    expect(second.state.period?.number).toBe(2);
+    expect(second.snapshot().auditPlan?.fees.map((f) => f.label)).toEqual(['annual fee × 12/12']);
+
+    const midstream = newProgram({
+      startDate: '2027-05-03',
+      currentPeriod: { start: '2027-01-01', end: '2027-12-31' },
+      settings: { fieldworkDays: 8, terms: withFee },
+    });
+    expect(midstream.snapshot().auditPlan?.fees.map((f) => f.label)).toEqual(['annual fee × 12/12']);
+  });
+
+  it('drops a setting set to null, and refuses changes once the program has ended', () => {
+    const p = newProgram({ settings: { fieldworkDays: 8, terms } });
+    p.applyChangeSettings({ actor, settings: { fieldworkDays: null }, reason: 'Quote withdrawn' });
+    expect(Object.keys(p.settings)).toEqual(['terms']);
+    p.applyEndProgram({ actor, reason: 'Not pursued' });
+    rejects(
+      () => p.checkChangeSettings({ actor, settings: { fieldworkDays: 5 }, reason: 'too late' }),
+      /^The program has ended\.$/,
+    );
+  });
+});
+
 describe('SOC 2 program: control exceptions linked to the other frameworks', () => {
   it('links an exception on an access criterion to the ISO/IEC 27001 access-control controls', () => {
     const p = newProgram();
