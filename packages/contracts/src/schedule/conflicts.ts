@@ -1,0 +1,196 @@
+import { addDays, type CalendarDate } from '../calendar-date.js';
+import { externalAuditKinds, isoWeekOf, type ScheduleItem, type ScheduleProgram } from './schedule-items.js';
+
+/** A SOC 2 program's coverage as the read model holds it. */
+export interface ScheduleSoc2Coverage {
+  programId: string;
+  reports: { type: 'TYPE1' | 'TYPE2'; end: CalendarDate; issuedOn: CalendarDate }[];
+  bridgeLetters: { issuedOn: CalendarDate; from: CalendarDate; to: CalendarDate }[];
+  /** `to` null: the gap is still open. */
+  gaps: { from: CalendarDate; to: CalendarDate | null; planned: boolean }[];
+  /** The period under observation now, with the day its report is due. */
+  currentPeriod: { end: CalendarDate; reportDue: CalendarDate } | null;
+}
+
+/** An open remediation task (done and cancelled tasks never overload anyone). */
+export interface ScheduleTask {
+  programId: string;
+  id: string;
+  ownerEmail: string;
+  dueDate: CalendarDate;
+}
+
+export interface ConflictOptions {
+  today: CalendarDate;
+  /** More open tasks than this due in one ISO week for one owner is a conflict. */
+  ownerWeeklyTaskLimit: number;
+  /** A bridge letter ending within this many days with no report in sight is a conflict. */
+  bridgeLetterWarningDays: number;
+}
+
+export const defaultConflictOptions = { ownerWeeklyTaskLimit: 5, bridgeLetterWarningDays: 45 } as const;
+
+export const conflictKinds = [
+  'audits-same-week',
+  'audit-after-deadline',
+  'soc2-coverage-gap',
+  'bridge-letter-expiring',
+  'owner-overloaded',
+] as const;
+export type ConflictKind = (typeof conflictKinds)[number];
+
+export interface ScheduleConflict {
+  /** Stable for the same clash, so the web app can highlight it and the what-if can say what it adds or removes. */
+  id: string;
+  kind: ConflictKind;
+  reason: string;
+  programIds: string[];
+  /** Timeline items involved. */
+  itemIds: string[];
+  /** The day (or first day of the week) it concerns. */
+  date: CalendarDate;
+  /** The rule broken, for deadlines. */
+  rule?: string;
+  ownerEmail?: string;
+}
+
+const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+const body = (p: ScheduleProgram | undefined) => p?.certificationBody?.trim().toLowerCase() || null;
+
+/** Audits of the organisation booked (not yet held) in the same ISO week by different programs. */
+function sameWeekAudits(items: readonly ScheduleItem[], programs: Map<string, ScheduleProgram>) {
+  const weeks = new Map<string, ScheduleItem[]>();
+  for (const item of items) {
+    if (item.held || !item.scheduled || !externalAuditKinds.includes(item.kind)) continue;
+    const week = isoWeekOf(item.scheduled);
+    weeks.set(week, [...(weeks.get(week) ?? []), item]);
+  }
+  const conflicts: ScheduleConflict[] = [];
+  for (const [week, booked] of weeks) {
+    // Audits on the same day by the same body are one combined audit, not a clash.
+    const visits = unique(
+      booked.map((i) => `${i.scheduled}|${body(programs.get(i.programId)) ?? i.programId}`),
+    );
+    if (unique(booked.map((i) => i.programId)).length < 2 || visits.length < 2) continue;
+    conflicts.push({
+      id: `audits-same-week:${week}`,
+      kind: 'audits-same-week',
+      reason: `${booked.length} audits in week ${week}: ${booked.map((i) => `${i.kind} of ${i.programName} on ${i.scheduled}`).join(', ')}.`,
+      programIds: unique(booked.map((i) => i.programId)),
+      itemIds: booked.map((i) => i.id),
+      date: booked.map((i) => i.scheduled!).sort()[0]!,
+    });
+  }
+  return conflicts;
+}
+
+const lateReasons: Readonly<Record<string, string>> = {
+  surveillance1: 'after its 12-month limit',
+  surveillance2: 'after its surveillance limit',
+  recertification: 'after the certificate expires',
+  stage2: 'past the validity of Stage 1',
+  'extension-stage2': 'past the validity of the added standard’s Stage 1',
+  fieldwork: 'after the fieldwork is due',
+};
+
+/** A scheduled date past the deadline the item must meet (possible after an override or a changed policy). */
+function lateAudits(items: readonly ScheduleItem[]): ScheduleConflict[] {
+  return items
+    .filter((i) => !i.held && i.scheduled && i.mustMeet && i.scheduled > i.mustMeet.date)
+    .map((i) => ({
+      id: `audit-after-deadline:${i.id}`,
+      kind: 'audit-after-deadline' as const,
+      reason: `${i.kind} of ${i.programName} is scheduled on ${i.scheduled}, ${lateReasons[i.kind] ?? 'after its deadline'} (${i.mustMeet!.date}).`,
+      programIds: [i.programId],
+      itemIds: [i.id],
+      date: i.scheduled!,
+      rule: i.mustMeet!.rule,
+    }));
+}
+
+function soc2Coverage(
+  coverage: readonly ScheduleSoc2Coverage[],
+  programs: Map<string, ScheduleProgram>,
+  options: ConflictOptions,
+): ScheduleConflict[] {
+  const conflicts: ScheduleConflict[] = [];
+  for (const c of coverage) {
+    const name = programs.get(c.programId)?.name ?? c.programId;
+    for (const gap of c.gaps) {
+      if (gap.to !== null && gap.to < options.today) continue; // a closed gap in the past is history
+      conflicts.push({
+        id: `soc2-coverage-gap:${c.programId}:${gap.from}`,
+        kind: 'soc2-coverage-gap',
+        reason: gap.to
+          ? `${name}: no SOC 2 report or bridge letter covers ${gap.from} to ${gap.to}${gap.planned ? ' (planned between periods)' : ''}.`
+          : `${name}: no SOC 2 report or bridge letter covers the days since ${gap.from}.`,
+        programIds: [c.programId],
+        itemIds: [],
+        date: gap.from,
+      });
+    }
+    const latest = [...c.bridgeLetters].sort((a, b) => a.to.localeCompare(b.to)).at(-1);
+    if (
+      !latest ||
+      latest.to < options.today ||
+      latest.to > addDays(options.today, options.bridgeLetterWarningDays)
+    )
+      continue;
+    const reportSince = c.reports.some((r) => r.type === 'TYPE2' && r.issuedOn > latest.issuedOn);
+    const reportInTime = c.currentPeriod !== null && c.currentPeriod.reportDue <= latest.to;
+    if (reportSince || reportInTime) continue;
+    conflicts.push({
+      id: `bridge-letter-expiring:${c.programId}:${latest.to}`,
+      kind: 'bridge-letter-expiring',
+      reason: c.currentPeriod
+        ? `${name}: the bridge letter ends on ${latest.to} and the next report is only due ${c.currentPeriod.reportDue}.`
+        : `${name}: the bridge letter ends on ${latest.to} and no observation period is under way.`,
+      programIds: [c.programId],
+      itemIds: [],
+      date: latest.to,
+    });
+  }
+  return conflicts;
+}
+
+/** A control owner with more open tasks due in one ISO week than the limit (across all programs). */
+function overloadedOwners(tasks: readonly ScheduleTask[], options: ConflictOptions): ScheduleConflict[] {
+  const groups = new Map<string, ScheduleTask[]>();
+  for (const task of tasks) {
+    const key = `${task.ownerEmail.toLowerCase()}|${isoWeekOf(task.dueDate)}`;
+    groups.set(key, [...(groups.get(key) ?? []), task]);
+  }
+  return [...groups]
+    .filter(([, due]) => due.length > options.ownerWeeklyTaskLimit)
+    .map(([key, due]) => {
+      const [owner, week] = key.split('|') as [string, string];
+      return {
+        id: `owner-overloaded:${owner}:${week}`,
+        kind: 'owner-overloaded' as const,
+        reason: `${owner} has ${due.length} tasks due in week ${week} (limit ${options.ownerWeeklyTaskLimit}).`,
+        programIds: unique(due.map((t) => t.programId)),
+        itemIds: [],
+        date: due.map((t) => t.dueDate).sort()[0]!,
+        ownerEmail: owner,
+      };
+    });
+}
+
+/** Every conflict of the combined schedule, by date. */
+export function scheduleConflicts(
+  input: {
+    programs: readonly ScheduleProgram[];
+    items: readonly ScheduleItem[];
+    coverage: readonly ScheduleSoc2Coverage[];
+    tasks: readonly ScheduleTask[];
+  },
+  options: ConflictOptions,
+): ScheduleConflict[] {
+  const programs = new Map(input.programs.map((p) => [p.id, p]));
+  return [
+    ...sameWeekAudits(input.items, programs),
+    ...lateAudits(input.items),
+    ...soc2Coverage(input.coverage, programs, options),
+    ...overloadedOwners(input.tasks, options),
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
