@@ -383,6 +383,26 @@ export const matrix: Record<string, Row> = {
     expect: members(['admin', 'program_manager', 'executive'], 200),
     request: (ctx) => ({ path: `${org(ctx)}/overview` }),
   },
+  // The combined schedule (issue 12 part A). No worker runs here: the what-if of an unknown item reaches the
+  // service's 400 and accepting a suggestion not offered its 409; schedule.workflow.test.ts runs both for real.
+  'GET /organizations/{organizationId}/schedule/combined': {
+    expect: members(['admin', 'program_manager', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/schedule/combined?framework=iso27001&from=2026-01-01` }),
+  },
+  'POST /organizations/{organizationId}/schedule/what-if': {
+    expect: members(['admin', 'program_manager', 'executive'], 400),
+    request: (ctx) => ({
+      path: `${org(ctx)}/schedule/what-if`,
+      body: { itemId: `${ctx.world.program.id}:1:stage9`, date: '2027-01-04' },
+    }),
+  },
+  'POST /organizations/{organizationId}/schedule/accept-suggestion': {
+    expect: members(['admin', 'program_manager'], 409),
+    request: (ctx) => ({
+      path: `${org(ctx)}/schedule/accept-suggestion`,
+      body: { suggestionId: 'none+none' },
+    }),
+  },
 
   // Every role sees the world's program (granted to the auditor, holding the control owner's task).
   'GET /tasks/{id}': {
