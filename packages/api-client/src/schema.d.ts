@@ -132,6 +132,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFileController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/evidence/{id}/download": {
         parameters: {
             query?: never;
@@ -303,6 +319,22 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedController_status"];
+        put?: never;
+        post: operations["CalendarFeedController_issue"];
+        delete: operations["CalendarFeedController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1280,6 +1312,15 @@ export interface components {
             items: components["schemas"]["AuditTrailEvent_Output"][];
             nextCursor: string | null;
         };
+        CalendarFeedView_Output: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string | null;
+            /** @description The first characters of the token, to recognise the link */
+            prefix: string | null;
+            /** Format: date-time */
+            rotatedAt: string | null;
+        };
         CancelTaskAction: {
             reason: string;
             taskId: string;
@@ -1971,6 +2012,20 @@ export interface components {
             coversTo: string;
             issuedOn: string;
         };
+        IssuedCalendarFeed_Output: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string | null;
+            /** @description The first characters of the token, to recognise the link */
+            prefix: string | null;
+            /** Format: date-time */
+            rotatedAt: string | null;
+            /**
+             * Format: uri
+             * @description The subscription URL; shown once, only its hash is stored
+             */
+            url: string;
+        };
         Me_Output: {
             /** @description Set when called with a token */
             apiToken: {
@@ -2533,7 +2588,7 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
-            /** @description One of auth.signed-in, auth.sign-in-failed, auth.signed-out, auth.signed-out-everywhere, organization.created, member.joined, member.role-changed, member.removed, invitation.created, invitation.resent, invitation.revoked, invitation.accepted, api-token.created, api-token.revoked, api-token.used, grant.created, grant.revoked, sso.configured, sso.removed */
+            /** @description One of auth.signed-in, auth.sign-in-failed, auth.signed-out, auth.signed-out-everywhere, organization.created, member.joined, member.role-changed, member.removed, invitation.created, invitation.resent, invitation.revoked, invitation.accepted, api-token.created, api-token.revoked, api-token.used, grant.created, grant.revoked, sso.configured, sso.removed, calendar-feed.created, calendar-feed.rotated, calendar-feed.revoked */
             type: string;
         };
         SignIn: {
@@ -3101,6 +3156,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CalendarFileController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) with stable UIDs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Unknown, rotated or revoked feed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorResponse_Output"];
                 };
             };
         };
@@ -4003,6 +4089,176 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks organization.read (code forbidden), the organisation requires its single sign-on (sso_required), an API token called it (people_only), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarFeed_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks organization.read (code forbidden), the organisation requires its single sign-on (sso_required), an API token called it (people_only), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The URL no longer answers */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks organization.read (code forbidden), the organisation requires its single sign-on (sso_required), an API token called it (people_only), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
                 };
             };
         };

@@ -396,6 +396,37 @@ export const matrix: Record<string, Row> = {
       body: { itemId: `${ctx.world.program.id}:1:stage9`, date: '2027-01-04' },
     }),
   },
+  // Calendar feeds: every member, for their own feed; API tokens are not people (calendar-feeds.workflow.test.ts).
+  'GET /organizations/{organizationId}/calendar-feed': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200, 403),
+    request: (ctx) => ({ path: `${org(ctx)}/calendar-feed` }),
+  },
+  'POST /organizations/{organizationId}/calendar-feed': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 201, 403),
+    request: (ctx) => ({ path: `${org(ctx)}/calendar-feed` }),
+  },
+  'DELETE /organizations/{organizationId}/calendar-feed': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 204, 403),
+    request: (ctx) => ({ path: `${org(ctx)}/calendar-feed` }),
+  },
+  // The secret in the URL is the credential: whoever holds it reads the feed, with or without a session.
+  'GET /calendar/{file}': {
+    expect: anyone(200),
+    request: async (ctx) => {
+      const person = await createPerson(ctx.app, 'feed');
+      await addMember(ctx.app, ctx.world.organization.id, person, 'executive');
+      const token = newSecret();
+      await ctx.prisma.calendarFeed.create({
+        data: {
+          organizationId: ctx.world.organization.id,
+          userId: person.userId,
+          tokenHash: hashSecret(token),
+          prefix: token.slice(0, 6),
+        },
+      });
+      return { path: `/calendar/${token}.ics` };
+    },
+  },
   'POST /organizations/{organizationId}/schedule/accept-suggestion': {
     expect: members(['admin', 'program_manager'], 409),
     request: (ctx) => ({
