@@ -63,7 +63,9 @@ function sameWeekAudits(items: readonly ScheduleItem[], programs: Map<string, Sc
   for (const item of items) {
     if (item.held || !item.scheduled || !externalAuditKinds.includes(item.kind)) continue;
     const week = isoWeekOf(item.scheduled);
-    weeks.set(week, [...(weeks.get(week) ?? []), item]);
+    const booked = weeks.get(week);
+    if (booked) booked.push(item);
+    else weeks.set(week, [item]);
   }
   const conflicts: ScheduleConflict[] = [];
   for (const [week, booked] of weeks) {
@@ -158,7 +160,9 @@ function overloadedOwners(tasks: readonly ScheduleTask[], options: ConflictOptio
   const groups = new Map<string, ScheduleTask[]>();
   for (const task of tasks) {
     const key = `${task.ownerEmail.toLowerCase()}|${isoWeekOf(task.dueDate)}`;
-    groups.set(key, [...(groups.get(key) ?? []), task]);
+    const due = groups.get(key);
+    if (due) due.push(task);
+    else groups.set(key, [task]);
   }
   return [...groups]
     .filter(([, due]) => due.length > options.ownerWeeklyTaskLimit)

@@ -159,16 +159,25 @@ export function integratedAuditSuggestions(
     const p = bodyOf(i.programId) ? part(i) : undefined;
     return p ? [p] : [];
   });
+  // Pairs only form inside one certification body, so the parts are grouped by it first.
+  const byBody = new Map<string, IntegratedAuditPart[]>();
+  for (const p of parts) {
+    const key = bodyOf(p.programId)!.toLowerCase();
+    const group = byBody.get(key);
+    if (group) group.push(p);
+    else byBody.set(key, [p]);
+  }
+  const scheduledOf = new Map(items.map((i) => [i.id, i.scheduled]));
   const candidates: { a: IntegratedAuditPart; b: IntegratedAuditPart; gap: number }[] = [];
-  for (const [i, a] of parts.entries()) {
-    for (const b of parts.slice(i + 1)) {
-      if (a.programId === b.programId) continue;
-      if (bodyOf(a.programId)!.toLowerCase() !== bodyOf(b.programId)!.toLowerCase()) continue;
-      const gap = Math.abs(daysBetween(a.plannedOn, b.plannedOn));
-      const alreadyCombined =
-        items.find((x) => x.id === a.itemId)?.scheduled !== null &&
-        items.find((x) => x.id === a.itemId)?.scheduled === items.find((x) => x.id === b.itemId)?.scheduled;
-      if (gap <= options.windowDays && !alreadyCombined) candidates.push({ a, b, gap });
+  for (const group of byBody.values()) {
+    for (const [i, a] of group.entries()) {
+      for (const b of group.slice(i + 1)) {
+        if (a.programId === b.programId) continue;
+        const gap = Math.abs(daysBetween(a.plannedOn, b.plannedOn));
+        const scheduled = scheduledOf.get(a.itemId);
+        const alreadyCombined = scheduled != null && scheduled === scheduledOf.get(b.itemId);
+        if (gap <= options.windowDays && !alreadyCombined) candidates.push({ a, b, gap });
+      }
     }
   }
   candidates.sort((x, y) => x.gap - y.gap || x.a.itemId.localeCompare(y.a.itemId));

@@ -34,6 +34,12 @@ function auditorOf(config: unknown): Pick<ScheduleProgram, 'certificationBody' |
 export interface ScheduleFilter {
   framework?: string | undefined;
   programId?: string | undefined;
+  /**
+   * Only the open tasks of owners with more than this many due in one ISO week: the weeks are counted in SQL and
+   * the pure rule then judges those tasks again, so the schedule does not read every task of the organisation.
+   * Without it every open task is read (the calendar feed lists them).
+   */
+  overloadedAbove?: number | undefined;
 }
 
 /**
@@ -65,10 +71,12 @@ export class ScheduleSource {
     const inPrograms = { programId: { in: ids } };
     const [milestones, tasks, reports, letters, gaps, periods] = await Promise.all([
       this.prisma.programMilestone.findMany({ where: inPrograms }),
-      this.prisma.remediationTask.findMany({
-        where: { ...inPrograms, status: 'OPEN' },
-        select: { id: true, programId: true, ownerEmail: true, dueDate: true },
-      }),
+      filter.overloadedAbove === undefined
+        ? this.prisma.remediationTask.findMany({
+            where: { ...inPrograms, status: 'OPEN' },
+            select: { id: true, programId: true, ownerEmail: true, dueDate: true },
+          })
+        : this.overloadedTasks(ids, filter.overloadedAbove),
       this.prisma.soc2Report.findMany({ where: inPrograms }),
       this.prisma.soc2BridgeLetter.findMany({ where: inPrograms }),
       this.prisma.soc2CoverageGap.findMany({ where: inPrograms }),
@@ -130,5 +138,21 @@ export class ScheduleSource {
         };
       }),
     };
+  }
+
+  /** Open tasks in (owner, ISO week) groups above the limit; date_trunc('week') starts weeks on Monday, as ISO does. */
+  private overloadedTasks(programIds: string[], limit: number) {
+    if (programIds.length === 0) return Promise.resolve([]);
+    return this.prisma.$queryRaw<{ id: string; programId: string; ownerEmail: string; dueDate: Date }[]>`
+      SELECT t.id, t.program_id AS "programId", t.owner_email AS "ownerEmail", t.due_date AS "dueDate"
+      FROM remediation_tasks t
+      JOIN (
+        SELECT lower(owner_email) AS owner, date_trunc('week', due_date) AS week
+        FROM remediation_tasks
+        WHERE program_id = ANY(${programIds}::uuid[]) AND status = 'OPEN'
+        GROUP BY 1, 2
+        HAVING count(*) > ${limit}
+      ) busy ON busy.owner = lower(t.owner_email) AND busy.week = date_trunc('week', t.due_date)
+      WHERE t.program_id = ANY(${programIds}::uuid[]) AND t.status = 'OPEN'`;
   }
 }

@@ -59,7 +59,7 @@ export class ScheduleService {
     query: z.infer<typeof combinedScheduleQuerySchema>,
   ): Promise<z.infer<typeof combinedScheduleSchema>> {
     const today = this.today();
-    const input = await this.source.load(caller, query);
+    const input = await this.source.load(caller, { ...query, overloadedAbove: query.ownerWeeklyTaskLimit });
     const schedule = combinedSchedule(input, { ...optionsOf(query), today });
     const inRange = (date: CalendarDate) =>
       (!query.from || date >= query.from) && (!query.to || date <= query.to);
@@ -76,7 +76,7 @@ export class ScheduleService {
     caller: Caller,
     body: z.infer<typeof whatIfBodySchema>,
   ): Promise<z.infer<typeof whatIfResultSchema>> {
-    const input = await this.source.load(caller);
+    const input = await this.source.load(caller, { overloadedAbove: body.ownerWeeklyTaskLimit });
     try {
       const result = whatIf(
         input,
@@ -112,7 +112,7 @@ export class ScheduleService {
     body: z.infer<typeof acceptSuggestionBodySchema>,
   ): Promise<z.infer<typeof acceptedSuggestionSchema>> {
     const today = this.today();
-    const input = await this.source.load(caller);
+    const input = await this.source.load(caller, { overloadedAbove: body.ownerWeeklyTaskLimit });
     const schedule = combinedSchedule(input, { ...optionsOf(body), today });
     const suggestion = schedule.suggestions.find((s) => s.id === body.suggestionId);
     if (!suggestion) {

@@ -206,6 +206,33 @@ describe('the combined schedule on a real worker', () => {
     expect(JSON.stringify(reversed.body)).toContain('to');
   });
 
+  it('flags a control owner with more open tasks due in one ISO week than the limit', async () => {
+    // Read-model rows as the worker projects them (the rule under test reads them; no workflow is involved).
+    const monday = mondayFrom(addDays(today, 40));
+    await stack.db.prisma.remediationTask.createMany({
+      data: [0, 1, 2, 3, 4, 6].map((offset, n) => ({
+        programId: n % 2 ? isms.id : aims.id,
+        organizationId,
+        ownerEmail: n % 2 ? 'Busy.Owner@acme.example' : 'busy.owner@acme.example',
+        title: `Busy task ${n}`,
+        dueDate: new Date(`${addDays(monday, offset)}T00:00:00Z`),
+      })),
+    });
+    const overloaded = (s: Schedule) => s.conflicts.filter((c) => c.kind === 'owner-overloaded');
+    expect(overloaded(await combined(executive, '?ownerWeeklyTaskLimit=5'))).toEqual([
+      expect.objectContaining({
+        ownerEmail: 'busy.owner@acme.example',
+        date: monday,
+        programIds: expect.arrayContaining([isms.id, aims.id]),
+      }),
+    ]);
+    expect(overloaded(await combined(executive, '?ownerWeeklyTaskLimit=6'))).toEqual([]);
+    expect(overloaded(await combined(executive))).toEqual(
+      overloaded(await combined(executive, '?ownerWeeklyTaskLimit=5')),
+    );
+    await stack.db.prisma.remediationTask.deleteMany({ where: { title: { startsWith: 'Busy task' } } });
+  });
+
   it('answers a what-if without changing anything', async () => {
     const itemId = `${aims.id}:1:surveillance1`;
     const before = {
