@@ -1,5 +1,11 @@
 import { addDays, type CalendarDate } from '../calendar-date.js';
-import { externalAuditKinds, isoWeekOf, type ScheduleItem, type ScheduleProgram } from './schedule-items.js';
+import {
+  byText,
+  externalAuditKinds,
+  isoWeekOf,
+  type ScheduleItem,
+  type ScheduleProgram,
+} from './schedule-items.js';
 
 /** A SOC 2 program's coverage as the read model holds it. */
 export interface ScheduleSoc2Coverage {
@@ -131,7 +137,7 @@ function soc2Coverage(
         date: gap.from,
       });
     }
-    const latest = [...c.bridgeLetters].sort((a, b) => a.to.localeCompare(b.to)).at(-1);
+    const latest = [...c.bridgeLetters].sort((a, b) => byText(a.to, b.to)).at(-1);
     if (
       !latest ||
       latest.to < options.today ||
@@ -196,5 +202,5 @@ export function scheduleConflicts(
     ...lateAudits(input.items),
     ...soc2Coverage(input.coverage, programs, options),
     ...overloadedOwners(input.tasks, options),
-  ].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  ].sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id));
 }

@@ -1,7 +1,7 @@
 import { combinedAuditDays, MAX_INTEGRATION_REDUCTION_PERCENT } from '../audit-time.js';
 import { fromCents, toCents } from '../audit-cost.js';
-import { type CalendarDate, daysBetween } from '../calendar-date.js';
-import type { ScheduleItem, ScheduleProgram } from './schedule-items.js';
+import type { CalendarDate } from '../calendar-date.js';
+import { byText, epochDay, type ScheduleItem, type ScheduleProgram } from './schedule-items.js';
 
 /** ISO audits a certification body can combine into one visit (IAF MD 11). */
 export const combinableAuditKinds: readonly string[] = [
@@ -170,17 +170,21 @@ export function integratedAuditSuggestions(
   const scheduledOf = new Map(items.map((i) => [i.id, i.scheduled]));
   const candidates: { a: IntegratedAuditPart; b: IntegratedAuditPart; gap: number }[] = [];
   for (const group of byBody.values()) {
+    const days = group.map((p) => epochDay(p.plannedOn));
     for (const [i, a] of group.entries()) {
-      for (const b of group.slice(i + 1)) {
+      for (let j = i + 1; j < group.length; j++) {
+        const b = group[j]!;
         if (a.programId === b.programId) continue;
-        const gap = Math.abs(daysBetween(a.plannedOn, b.plannedOn));
+        const gap = Math.abs(days[i]! - days[j]!);
         const scheduled = scheduledOf.get(a.itemId);
         const alreadyCombined = scheduled != null && scheduled === scheduledOf.get(b.itemId);
         if (gap <= options.windowDays && !alreadyCombined) candidates.push({ a, b, gap });
       }
     }
   }
-  candidates.sort((x, y) => x.gap - y.gap || x.a.itemId.localeCompare(y.a.itemId));
+  candidates.sort(
+    (x, y) => x.gap - y.gap || byText(x.a.itemId, y.a.itemId) || byText(x.b.itemId, y.b.itemId),
+  );
   const used = new Set<string>();
   const suggestions: IntegratedAuditSuggestion[] = [];
   for (const { a, b } of candidates) {
@@ -202,5 +206,5 @@ export function integratedAuditSuggestions(
         `(${second.plannedOn}) are with ${bodyOf(a.programId)}: one combined audit on ${window.date} meets both deadlines.`,
     });
   }
-  return suggestions.sort((x, y) => x.date.localeCompare(y.date) || x.id.localeCompare(y.id));
+  return suggestions.sort((x, y) => byText(x.date, y.date) || byText(x.id, y.id));
 }

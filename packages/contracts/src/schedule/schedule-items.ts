@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, daysBetween } from '../calendar-date.js';
+import type { CalendarDate } from '../calendar-date.js';
 import type { ProgramKind } from '../program.js';
 import type { MilestoneCategory } from '../read-model.js';
 
@@ -131,19 +131,35 @@ export function scheduleItems(
     })
     .sort(
       (a, b) =>
-        (a.date ?? '9999-12-31').localeCompare(b.date ?? '9999-12-31') ||
-        a.programName.localeCompare(b.programName) ||
-        a.kind.localeCompare(b.kind),
+        byText(a.date ?? '9999-12-31', b.date ?? '9999-12-31') ||
+        byText(a.programName, b.programName) ||
+        byText(a.kind, b.kind),
     );
 }
 
-/** ISO 8601 week of a day, written `2027-W05` (weeks start on Monday; week 1 holds the year's first Thursday). */
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day (already validated), without the checks of calendar-date.ts. */
+export function epochDay(date: CalendarDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+/**
+ * ISO 8601 week of a day, written `2027-W05` (weeks start on Monday; week 1 holds the year's first Thursday).
+ * Plain UTC arithmetic: it runs for every open task of an organisation on each schedule request.
+ */
 export function isoWeekOf(date: CalendarDate): string {
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const thursday = addDays(date, 3 - weekday);
-  const year = thursday.slice(0, 4);
-  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  const day = epochDay(date);
+  const weekday = (new Date(day * DAY_MS).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const thursday = day + 3 - weekday;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Code-point order (dates, ids): `localeCompare` would consult the locale for every comparison. */
+export function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Items whose date falls inside [from, to] (either bound optional); undated items only without bounds. */
