@@ -4,6 +4,7 @@ import {
   scheduleConflicts,
   type ScheduleSoc2Coverage,
   type ScheduleTask,
+  type ScheduleTaskLoad,
 } from './conflicts.js';
 import {
   type IntegratedAuditSuggestion,
@@ -21,7 +22,10 @@ export interface ScheduleInput {
   programs: readonly ScheduleProgram[];
   milestones: readonly ScheduleMilestone[];
   coverage: readonly ScheduleSoc2Coverage[];
+  /** Open tasks (the calendar feed lists them); may be empty when `taskLoads` are given. */
   tasks: readonly ScheduleTask[];
+  /** The open tasks already counted per owner and ISO week, e.g. by PostgreSQL. */
+  taskLoads?: readonly ScheduleTaskLoad[] | undefined;
 }
 
 export type ScheduleOptions = ConflictOptions & Omit<SuggestionOptions, 'today'>;

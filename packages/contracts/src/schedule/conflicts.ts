@@ -161,29 +161,49 @@ function soc2Coverage(
   return conflicts;
 }
 
-/** A control owner with more open tasks due in one ISO week than the limit (across all programs). */
-function overloadedOwners(tasks: readonly ScheduleTask[], options: ConflictOptions): ScheduleConflict[] {
-  const groups = new Map<string, ScheduleTask[]>();
+/** One owner's open tasks due in one ISO week: what the overload rule counts (PostgreSQL can count it too). */
+export interface ScheduleTaskLoad {
+  /** Lower-cased. */
+  ownerEmail: string;
+  /** `2027-W05`. */
+  week: string;
+  count: number;
+  firstDue: CalendarDate;
+  programIds: string[];
+}
+
+/** Open tasks counted per owner (case-insensitive) and ISO week. */
+export function taskLoads(tasks: readonly ScheduleTask[]): ScheduleTaskLoad[] {
+  const groups = new Map<string, ScheduleTaskLoad>();
   for (const task of tasks) {
-    const key = `${task.ownerEmail.toLowerCase()}|${isoWeekOf(task.dueDate)}`;
-    const due = groups.get(key);
-    if (due) due.push(task);
-    else groups.set(key, [task]);
+    const ownerEmail = task.ownerEmail.toLowerCase();
+    const week = isoWeekOf(task.dueDate);
+    const key = `${ownerEmail}|${week}`;
+    const load = groups.get(key);
+    if (!load) {
+      groups.set(key, { ownerEmail, week, count: 1, firstDue: task.dueDate, programIds: [task.programId] });
+      continue;
+    }
+    load.count += 1;
+    if (task.dueDate < load.firstDue) load.firstDue = task.dueDate;
+    if (!load.programIds.includes(task.programId)) load.programIds.push(task.programId);
   }
-  return [...groups]
-    .filter(([, due]) => due.length > options.ownerWeeklyTaskLimit)
-    .map(([key, due]) => {
-      const [owner, week] = key.split('|') as [string, string];
-      return {
-        id: `owner-overloaded:${owner}:${week}`,
-        kind: 'owner-overloaded' as const,
-        reason: `${owner} has ${due.length} tasks due in week ${week} (limit ${options.ownerWeeklyTaskLimit}).`,
-        programIds: unique(due.map((t) => t.programId)),
-        itemIds: [],
-        date: due.map((t) => t.dueDate).sort()[0]!,
-        ownerEmail: owner,
-      };
-    });
+  return [...groups.values()];
+}
+
+/** A control owner with more open tasks due in one ISO week than the limit (across all programs). */
+function overloadedOwners(loads: readonly ScheduleTaskLoad[], options: ConflictOptions): ScheduleConflict[] {
+  return loads
+    .filter((load) => load.count > options.ownerWeeklyTaskLimit)
+    .map((load) => ({
+      id: `owner-overloaded:${load.ownerEmail}:${load.week}`,
+      kind: 'owner-overloaded' as const,
+      reason: `${load.ownerEmail} has ${load.count} tasks due in week ${load.week} (limit ${options.ownerWeeklyTaskLimit}).`,
+      programIds: [...load.programIds].sort(byText),
+      itemIds: [],
+      date: load.firstDue,
+      ownerEmail: load.ownerEmail,
+    }));
 }
 
 /** Every conflict of the combined schedule, by date. */
@@ -193,6 +213,8 @@ export function scheduleConflicts(
     items: readonly ScheduleItem[];
     coverage: readonly ScheduleSoc2Coverage[];
     tasks: readonly ScheduleTask[];
+    /** Already counted (by the database); otherwise counted from `tasks`. */
+    taskLoads?: readonly ScheduleTaskLoad[] | undefined;
   },
   options: ConflictOptions,
 ): ScheduleConflict[] {
@@ -201,6 +223,6 @@ export function scheduleConflicts(
     ...sameWeekAudits(input.items, programs),
     ...lateAudits(input.items),
     ...soc2Coverage(input.coverage, programs, options),
-    ...overloadedOwners(input.tasks, options),
+    ...overloadedOwners(input.taskLoads ?? taskLoads(input.tasks), options),
   ].sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleConflicts } from './conflicts.js';
+import { scheduleConflicts, taskLoads } from './conflicts.js';
 import { isoWeekOf, scheduleItems, withinRange } from './schedule-items.js';
 import { audit, program } from './schedule.test-data.js';
 
@@ -203,5 +203,14 @@ describe('conflicts', () => {
         date: '2027-03-08',
       }),
     ]);
+    // Loads counted elsewhere (the API counts them in PostgreSQL) give the same conflicts.
+    expect(taskLoads(over)).toContainEqual({
+      ownerEmail: 'owner@acme.example',
+      week: '2027-W10',
+      count: 3,
+      firstDue: '2027-03-08',
+      programIds: ['a', 'b', 'c'],
+    });
+    expect(conflicts([], { tasks: [], taskLoads: taskLoads(over) })).toEqual(conflicts([], { tasks: over }));
   });
 });

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  CalendarDate,
-  MilestoneCategory,
-  ScheduleInput,
-  ScheduleProgram,
+import {
+  type CalendarDate,
+  isoWeekOf,
+  type MilestoneCategory,
+  type ScheduleInput,
+  type ScheduleProgram,
+  type ScheduleTaskLoad,
 } from '@certflow/contracts/domain';
 import type { Prisma, PrismaClient } from '@certflow/db';
 
@@ -35,9 +37,9 @@ export interface ScheduleFilter {
   framework?: string | undefined;
   programId?: string | undefined;
   /**
-   * Only the open tasks of owners with more than this many due in one ISO week: the weeks are counted in SQL and
-   * the pure rule then judges those tasks again, so the schedule does not read every task of the organisation.
-   * Without it every open task is read (the calendar feed lists them).
+   * Count open tasks per owner and ISO week in SQL and bring back only the groups above this many, instead of
+   * every task of the organisation (the pure rule judges them again). Without it every open task is read (the
+   * calendar feed lists them).
    */
   overloadedAbove?: number | undefined;
 }
@@ -69,14 +71,17 @@ export class ScheduleSource {
     });
     const ids = rows.map((r) => r.id);
     const inPrograms = { programId: { in: ids } };
-    const [milestones, tasks, reports, letters, gaps, periods] = await Promise.all([
+    const [milestones, tasks, loads, reports, letters, gaps, periods] = await Promise.all([
       this.prisma.programMilestone.findMany({ where: inPrograms }),
       filter.overloadedAbove === undefined
         ? this.prisma.remediationTask.findMany({
             where: { ...inPrograms, status: 'OPEN' },
             select: { id: true, programId: true, ownerEmail: true, dueDate: true },
           })
-        : this.overloadedTasks(ids, filter.overloadedAbove),
+        : Promise.resolve([]),
+      filter.overloadedAbove === undefined
+        ? Promise.resolve(undefined)
+        : this.overloadedLoads(ids, filter.overloadedAbove),
       this.prisma.soc2Report.findMany({ where: inPrograms }),
       this.prisma.soc2BridgeLetter.findMany({ where: inPrograms }),
       this.prisma.soc2CoverageGap.findMany({ where: inPrograms }),
@@ -104,6 +109,7 @@ export class ScheduleSource {
         plannedDays: num(m.plannedDays),
         plannedCost: num(m.plannedCost),
       })),
+      ...(loads && { taskLoads: loads }),
       tasks: tasks.map((t) => ({
         id: t.id,
         programId: t.programId,
@@ -140,19 +146,27 @@ export class ScheduleSource {
     };
   }
 
-  /** Open tasks in (owner, ISO week) groups above the limit; date_trunc('week') starts weeks on Monday, as ISO does. */
-  private overloadedTasks(programIds: string[], limit: number) {
-    if (programIds.length === 0) return Promise.resolve([]);
-    return this.prisma.$queryRaw<{ id: string; programId: string; ownerEmail: string; dueDate: Date }[]>`
-      SELECT t.id, t.program_id AS "programId", t.owner_email AS "ownerEmail", t.due_date AS "dueDate"
-      FROM remediation_tasks t
-      JOIN (
-        SELECT lower(owner_email) AS owner, date_trunc('week', due_date) AS week
-        FROM remediation_tasks
-        WHERE program_id = ANY(${programIds}::uuid[]) AND status = 'OPEN'
-        GROUP BY 1, 2
-        HAVING count(*) > ${limit}
-      ) busy ON busy.owner = lower(t.owner_email) AND busy.week = date_trunc('week', t.due_date)
-      WHERE t.program_id = ANY(${programIds}::uuid[]) AND t.status = 'OPEN'`;
+  /**
+   * Open tasks counted per owner and week in PostgreSQL, only the groups above the limit (date_trunc('week')
+   * starts weeks on Monday, as ISO 8601 does); the pure rule judges them again.
+   */
+  private async overloadedLoads(programIds: string[], limit: number): Promise<ScheduleTaskLoad[]> {
+    if (programIds.length === 0) return [];
+    const rows = await this.prisma.$queryRaw<
+      { owner: string; monday: Date; count: number; firstDue: Date; programIds: string[] }[]
+    >`
+      SELECT lower(owner_email) AS owner, date_trunc('week', due_date)::date AS monday, count(*)::int AS count,
+             min(due_date) AS "firstDue", array_agg(DISTINCT program_id::text) AS "programIds"
+      FROM remediation_tasks
+      WHERE program_id = ANY(${programIds}::uuid[]) AND status = 'OPEN'
+      GROUP BY 1, 2
+      HAVING count(*) > ${limit}`;
+    return rows.map((r) => ({
+      ownerEmail: r.owner,
+      week: isoWeekOf(utcDay(r.monday)),
+      count: r.count,
+      firstDue: utcDay(r.firstDue),
+      programIds: r.programIds,
+    }));
   }
 }

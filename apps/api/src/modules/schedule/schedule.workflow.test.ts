@@ -219,13 +219,10 @@ describe('the combined schedule on a real worker', () => {
       })),
     });
     const overloaded = (s: Schedule) => s.conflicts.filter((c) => c.kind === 'owner-overloaded');
-    expect(overloaded(await combined(executive, '?ownerWeeklyTaskLimit=5'))).toEqual([
-      expect.objectContaining({
-        ownerEmail: 'busy.owner@acme.example',
-        date: monday,
-        programIds: expect.arrayContaining([isms.id, aims.id]),
-      }),
-    ]);
+    const [busy, ...others] = overloaded(await combined(executive, '?ownerWeeklyTaskLimit=5'));
+    expect(others).toEqual([]);
+    expect(busy).toMatchObject({ ownerEmail: 'busy.owner@acme.example', date: monday });
+    expect(busy!.programIds.sort()).toEqual([isms.id, aims.id].sort());
     expect(overloaded(await combined(executive, '?ownerWeeklyTaskLimit=6'))).toEqual([]);
     expect(overloaded(await combined(executive))).toEqual(
       overloaded(await combined(executive, '?ownerWeeklyTaskLimit=5')),
