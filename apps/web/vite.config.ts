@@ -22,7 +22,13 @@ export function apiProxy(
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // frappe-gantt exports its stylesheet only under the `style` condition, which JS imports do not use.
+      'frappe-gantt-stylesheet': fileURLToPath(
+        new URL('./node_modules/frappe-gantt/dist/frappe-gantt.css', import.meta.url),
+      ),
+    },
   },
   server: { proxy: apiProxy() },
   preview: { proxy: apiProxy() },

@@ -22,6 +22,8 @@ import { ProgramActionsModule } from './modules/program-actions/program-actions.
 import { ProgramRecordsModule } from './modules/program-records/program-records.controller.js';
 import { ProgramsModule } from './modules/programs/programs.module.js';
 import { RequirementStatusModule } from './modules/requirement-status/requirement-status.module.js';
+import { CalendarFeedsModule } from './modules/calendar-feeds/calendar-feeds.module.js';
+import { ScheduleModule } from './modules/schedule/schedule.module.js';
 import { SecurityEventsModule } from './modules/security-events/security-events.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
 import { StatementOfApplicabilityModule } from './modules/statement-of-applicability/soa.module.js';
@@ -61,6 +63,9 @@ import { TasksModule } from './modules/tasks/tasks.module.js';
     EvidenceModule,
     AuditTrailModule,
     LiveUpdatesModule,
+    // Leadership: the combined schedule (issue 12, part A).
+    ScheduleModule,
+    CalendarFeedsModule,
   ],
 })
 export class ApiModule {}

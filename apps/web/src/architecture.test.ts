@@ -37,6 +37,7 @@ describe('architecture', () => {
       'organizations',
       'overview',
       'programs',
+      'schedule',
       'statement-of-applicability',
       'tasks',
     ]);

@@ -132,6 +132,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFileController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/evidence/{id}/download": {
         parameters: {
             query?: never;
@@ -308,6 +324,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedController_status"];
+        put?: never;
+        post: operations["CalendarFeedController_issue"];
+        delete: operations["CalendarFeedController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/events/stream": {
         parameters: {
             query?: never;
@@ -462,6 +494,54 @@ export interface paths {
         get: operations["ProgramRecordsController_schedule"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/schedule/accept-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ScheduleController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/schedule/combined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ScheduleController_combined"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/schedule/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ScheduleController_whatIf"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1110,6 +1190,31 @@ export interface components {
             password: string;
             token: string;
         };
+        AcceptSuggestionBody: {
+            /**
+             * @description A bridge letter ending within this many days with no report in sight is a conflict
+             * @default 45
+             */
+            bridgeLetterWarningDays?: number;
+            /** @description Another day inside the suggestion’s window; default its date */
+            date?: string;
+            /**
+             * @description The integration level claimed; IAF MD 11 caps the reduction at 20 %
+             * @default 20
+             */
+            integrationReductionPercent?: number;
+            /**
+             * @description More open tasks than this due in one ISO week for one owner is a conflict
+             * @default 5
+             */
+            ownerWeeklyTaskLimit?: number;
+            suggestionId: string;
+            /**
+             * @description Audits planned at most this many days apart may be combined
+             * @default 120
+             */
+            windowDays?: number;
+        };
         AcceptedAction_Output: {
             /**
              * @description The workflow received the message; its effects follow asynchronously
@@ -1119,6 +1224,18 @@ export interface components {
             action: string;
             /** Format: uuid */
             programId: string;
+        };
+        AcceptedSuggestion_Output: {
+            /** @description YYYY-MM-DD */
+            date: string;
+            scheduled: {
+                audit: string;
+                /** @description YYYY-MM-DD */
+                date: string;
+                /** Format: uuid */
+                programId: string;
+            }[];
+            suggestionId: string;
         };
         AddNoteAction: {
             note: string;
@@ -1195,6 +1312,15 @@ export interface components {
             items: components["schemas"]["AuditTrailEvent_Output"][];
             nextCursor: string | null;
         };
+        CalendarFeedView_Output: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string | null;
+            /** @description The first characters of the token, to recognise the link */
+            prefix: string | null;
+            /** Format: date-time */
+            rotatedAt: string | null;
+        };
         CancelTaskAction: {
             reason: string;
             taskId: string;
@@ -1268,6 +1394,14 @@ export interface components {
             on: string;
             /** @enum {string} */
             resolution: "PLAN_ACCEPTED" | "CLOSED";
+        };
+        CombinedScheduleView_Output: {
+            conflicts: components["schemas"]["ScheduleConflict_Output"][];
+            items: components["schemas"]["ScheduleItem_Output"][];
+            regulatoryDates: components["schemas"]["RegulatoryDate_Output"][];
+            suggestions: components["schemas"]["IntegratedAuditSuggestion_Output"][];
+            /** @description YYYY-MM-DD */
+            today: string;
         };
         CompleteFieldworkAction: {
             lastDay: string;
@@ -1805,6 +1939,47 @@ export interface components {
         InspectInvitation: {
             token: string;
         };
+        IntegratedAuditSuggestion_Output: {
+            /** @description Roles that may accept it (programs.operate) */
+            acceptableBy: string[];
+            appliedReductionPercent: number;
+            audits: {
+                audit: string;
+                cycle: number;
+                days: number | null;
+                /** @description YYYY-MM-DD */
+                deadline: string | null;
+                /** @description YYYY-MM-DD */
+                earliest: string | null;
+                itemId: string;
+                /** @description YYYY-MM-DD */
+                plannedOn: string;
+                /** Format: uuid */
+                programId: string;
+                programName: string;
+            }[];
+            /** @description Whether the caller may accept it */
+            canAccept: boolean;
+            capped: boolean;
+            certificationBody: string;
+            combinedDays: number | null;
+            /** @description Null without the cost.read permission or known rates */
+            costSaved: number | null;
+            currency: string | null;
+            /** @description YYYY-MM-DD */
+            date: string;
+            daysSaved: number | null;
+            /** @description Accept it by this id */
+            id: string;
+            reason: string;
+            separateDays: number | null;
+            window: {
+                /** @description YYYY-MM-DD */
+                from: string;
+                /** @description YYYY-MM-DD */
+                to: string;
+            };
+        };
         InvitationPreview_Output: {
             /** @description true: accept with the existing account’s password; false: choose a password for a new account */
             accountExists: boolean;
@@ -1836,6 +2011,20 @@ export interface components {
         IssueBridgeLetterAction: {
             coversTo: string;
             issuedOn: string;
+        };
+        IssuedCalendarFeed_Output: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string | null;
+            /** @description The first characters of the token, to recognise the link */
+            prefix: string | null;
+            /** Format: date-time */
+            rotatedAt: string | null;
+            /**
+             * Format: uri
+             * @description The subscription URL; shown once, only its hash is stored
+             */
+            url: string;
         };
         Me_Output: {
             /** @description Set when called with a token */
@@ -2246,6 +2435,22 @@ export interface components {
             /** @enum {string} */
             reportType: "TYPE1" | "TYPE2";
         };
+        RegulatoryDate_Output: {
+            /** @description YYYY-MM-DD */
+            date: string;
+            id: string;
+            legalBasis: string;
+            note: string | null;
+            /** @enum {string} */
+            source: "eu-ai-act" | "colorado-ai-act";
+            /**
+             * @description superseded and repealed_never_effective dates are history, shown as such
+             * @enum {string}
+             */
+            status: "in_force" | "adopted_pending_oj" | "superseded" | "enacted_not_yet_effective" | "repealed_never_effective";
+            supersededBy: string | null;
+            title: string;
+        };
         ReinstateCertificationAction: {
             justification: string;
             on: string;
@@ -2289,8 +2494,56 @@ export interface components {
             audit: "internal-audit" | "management-review" | "stage1" | "stage2" | "surveillance1" | "surveillance2" | "recertification" | "extension-stage1" | "extension-stage2";
             date: string;
         };
+        ScheduleConflict_Output: {
+            /** @description YYYY-MM-DD */
+            date: string;
+            id: string;
+            itemIds: string[];
+            /** @enum {string} */
+            kind: "audits-same-week" | "audit-after-deadline" | "soc2-coverage-gap" | "bridge-letter-expiring" | "owner-overloaded";
+            ownerEmail?: string;
+            programIds: string[];
+            reason: string;
+            rule?: string;
+        };
         ScheduleFieldworkAction: {
             startsOn: string;
+        };
+        ScheduleItem_Output: {
+            /** @description YYYY-MM-DD */
+            actual: string | null;
+            /** @enum {string} */
+            category: "assessment" | "audit" | "decision" | "deadline" | "period";
+            cycle: number;
+            /** @description Actual, else scheduled, else due, else earliest day */
+            date: string | null;
+            /** @enum {string|null} */
+            dateSource: "actual" | "scheduled" | "due" | "earliest" | null;
+            /** @description YYYY-MM-DD */
+            deadline: string | null;
+            /** @description YYYY-MM-DD */
+            due: string | null;
+            /** @description YYYY-MM-DD */
+            earliest: string | null;
+            frameworks: string[];
+            held: boolean;
+            /** @description programId:cycle:kind — stable across reschedules */
+            id: string;
+            kind: string;
+            /** @description The deadline it must meet */
+            mustMeet: {
+                /** @description YYYY-MM-DD */
+                date: string;
+                rule: string;
+            } | null;
+            /** @description Null without the cost.read permission */
+            plannedCost: number | null;
+            plannedDays: number | null;
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /** @description YYYY-MM-DD */
+            scheduled: string | null;
         };
         SchedulePage_Output: {
             items: {
@@ -2335,7 +2588,7 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
-            /** @description One of auth.signed-in, auth.sign-in-failed, auth.signed-out, auth.signed-out-everywhere, organization.created, member.joined, member.role-changed, member.removed, invitation.created, invitation.resent, invitation.revoked, invitation.accepted, api-token.created, api-token.revoked, api-token.used, grant.created, grant.revoked, sso.configured, sso.removed */
+            /** @description One of auth.signed-in, auth.sign-in-failed, auth.signed-out, auth.signed-out-everywhere, organization.created, member.joined, member.role-changed, member.removed, invitation.created, invitation.resent, invitation.revoked, invitation.accepted, api-token.created, api-token.revoked, api-token.used, grant.created, grant.revoked, sso.configured, sso.removed, calendar-feed.created, calendar-feed.rotated, calendar-feed.revoked */
             type: string;
         };
         SignIn: {
@@ -2532,6 +2785,64 @@ export interface components {
                 justification?: string | null;
                 requirementId: string;
             }[];
+        };
+        WhatIfBody: {
+            /**
+             * @description A bridge letter ending within this many days with no report in sight is a conflict
+             * @default 45
+             */
+            bridgeLetterWarningDays?: number;
+            date: string;
+            /**
+             * @description The integration level claimed; IAF MD 11 caps the reduction at 20 %
+             * @default 20
+             */
+            integrationReductionPercent?: number;
+            /** @description The schedule item to move (an audit or assessment) */
+            itemId: string;
+            /**
+             * @description More open tasks than this due in one ISO week for one owner is a conflict
+             * @default 5
+             */
+            ownerWeeklyTaskLimit?: number;
+            /**
+             * @description Audits planned at most this many days apart may be combined
+             * @default 120
+             */
+            windowDays?: number;
+        };
+        WhatIfResultView_Output: {
+            conflictsAdded: components["schemas"]["ScheduleConflict_Output"][];
+            conflictsRemoved: components["schemas"]["ScheduleConflict_Output"][];
+            /** @description Planned audit cost per year */
+            cost: {
+                after: {
+                    cost: number;
+                    year: number;
+                }[];
+                before: {
+                    cost: number;
+                    year: number;
+                }[];
+            };
+            /** @description YYYY-MM-DD */
+            from: string | null;
+            item: components["schemas"]["ScheduleItem_Output"];
+            missedDeadlines: {
+                daysLate: number;
+                /** @description YYYY-MM-DD */
+                deadline: string;
+                itemId: string;
+                rule: string;
+            }[];
+            /** @description Rules the workflow would apply to this date; the workflow decides when it is confirmed */
+            refusals: {
+                message: string;
+                rule: string;
+            }[];
+            suggestions: components["schemas"]["IntegratedAuditSuggestion_Output"][];
+            /** @description YYYY-MM-DD */
+            to: string;
         };
         WithdrawCertificationAction: {
             on: string;
@@ -2845,6 +3156,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CalendarFileController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) with stable UIDs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Unknown, rotated or revoked feed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorResponse_Output"];
                 };
             };
         };
@@ -3751,6 +4093,176 @@ export interface operations {
             };
         };
     };
+    CalendarFeedController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks organization.read (code forbidden), the organisation requires its single sign-on (sso_required), an API token called it (people_only), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarFeed_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks organization.read (code forbidden), the organisation requires its single sign-on (sso_required), an API token called it (people_only), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The URL no longer answers */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks organization.read (code forbidden), the organisation requires its single sign-on (sso_required), an API token called it (people_only), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     LiveUpdatesController_stream: {
         parameters: {
             query?: {
@@ -4622,6 +5134,219 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulePage_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks schedule.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ScheduleController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptSuggestionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedSuggestion_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks programs.operate (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The suggestion is no longer offered (rule suggestion-not-offered), or a workflow refused: not in the stage (action_conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description A rule refused the day (rule_violation, with the rule and the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ScheduleController_combined: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD), inclusive */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD), inclusive */
+                to?: string;
+                /** @description Catalog framework id, e.g. iso42001 */
+                framework?: string;
+                programId?: string;
+                /** @description More open tasks than this due in one ISO week for one owner is a conflict */
+                ownerWeeklyTaskLimit?: number;
+                /** @description A bridge letter ending within this many days with no report in sight is a conflict */
+                bridgeLetterWarningDays?: number;
+                /** @description Audits planned at most this many days apart may be combined */
+                windowDays?: number;
+                /** @description The integration level claimed; IAF MD 11 caps the reduction at 20 % */
+                integrationReductionPercent?: number;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinedScheduleView_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks schedule.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    ScheduleController_whatIf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhatIfBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIfResultView_Output"];
                 };
             };
             /** @description A malformed id in the path, or invalid input; `errors` names each field */

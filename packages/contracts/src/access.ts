@@ -110,5 +110,8 @@ export const accessEventTypes = [
   'grant.revoked',
   'sso.configured',
   'sso.removed',
+  'calendar-feed.created',
+  'calendar-feed.rotated',
+  'calendar-feed.revoked',
 ] as const;
 export type AccessEventType = (typeof accessEventTypes)[number];

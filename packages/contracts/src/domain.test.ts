@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as domain from './domain.js';
@@ -14,7 +14,8 @@ function reachable(file: string, seen = new Set<string>()): Set<string> {
   const text = readFileSync(join(srcDir, file), 'utf8');
   for (const m of text.matchAll(/^(?:import|export) (?!type )[^;]*?from '([^']+)';/gms)) {
     const spec = m[1] ?? '';
-    if (spec.startsWith('.')) reachable(spec.replace(/^\.\//, '').replace(/\.js$/, '.ts'), seen);
+    // Relative to the importing file, so modules in sub-folders (schedule/) are followed too.
+    if (spec.startsWith('.')) reachable(posix.join(dirname(file), spec).replace(/\.js$/, '.ts'), seen);
     else seen.add(spec);
   }
   return seen;
@@ -24,6 +25,7 @@ describe('the Temporal-free entry (@certflow/contracts/domain)', () => {
   it('reaches no @temporalio module and no Node built-in', () => {
     const modules = [...reachable('domain.ts')];
     expect(modules).toContain('iso-model.ts');
+    expect(modules).toContain('schedule/what-if.ts');
     expect(modules.filter((m) => m.startsWith('@temporalio') || m.startsWith('node:'))).toEqual([]);
     expect(modules.filter((m) => !m.endsWith('.ts')).sort()).toEqual(['@certflow/catalog/lookup', 'zod']);
   });

@@ -20,6 +20,7 @@ export * from './program-creation.js';
 export * from './program-inputs.js';
 export * from './read-model.js';
 export * from './remediation.js';
+export * from './schedule/index.js';
 export * from './soc2-inputs.js';
 export * from './soc2-model.js';
 export * from './soc2-period-dates.js';

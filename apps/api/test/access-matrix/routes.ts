@@ -383,6 +383,57 @@ export const matrix: Record<string, Row> = {
     expect: members(['admin', 'program_manager', 'executive'], 200),
     request: (ctx) => ({ path: `${org(ctx)}/overview` }),
   },
+  // The combined schedule (issue 12 part A). No worker runs here: the what-if of an unknown item reaches the
+  // service's 400 and accepting a suggestion not offered its 409; schedule.workflow.test.ts runs both for real.
+  'GET /organizations/{organizationId}/schedule/combined': {
+    expect: members(['admin', 'program_manager', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/schedule/combined?framework=iso27001&from=2026-01-01` }),
+  },
+  'POST /organizations/{organizationId}/schedule/what-if': {
+    expect: members(['admin', 'program_manager', 'executive'], 400),
+    request: (ctx) => ({
+      path: `${org(ctx)}/schedule/what-if`,
+      body: { itemId: `${ctx.world.program.id}:1:stage9`, date: '2027-01-04' },
+    }),
+  },
+  // Calendar feeds: every member, for their own feed; API tokens are not people (calendar-feeds.workflow.test.ts).
+  'GET /organizations/{organizationId}/calendar-feed': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200, 403),
+    request: (ctx) => ({ path: `${org(ctx)}/calendar-feed` }),
+  },
+  'POST /organizations/{organizationId}/calendar-feed': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 201, 403),
+    request: (ctx) => ({ path: `${org(ctx)}/calendar-feed` }),
+  },
+  'DELETE /organizations/{organizationId}/calendar-feed': {
+    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 204, 403),
+    request: (ctx) => ({ path: `${org(ctx)}/calendar-feed` }),
+  },
+  // The secret in the URL is the credential: whoever holds it reads the feed, with or without a session.
+  'GET /calendar/{file}': {
+    expect: anyone(200),
+    request: async (ctx) => {
+      const person = await createPerson(ctx.app, 'feed');
+      await addMember(ctx.app, ctx.world.organization.id, person, 'executive');
+      const token = newSecret();
+      await ctx.prisma.calendarFeed.create({
+        data: {
+          organizationId: ctx.world.organization.id,
+          userId: person.userId,
+          tokenHash: hashSecret(token),
+          prefix: token.slice(0, 6),
+        },
+      });
+      return { path: `/calendar/${token}.ics` };
+    },
+  },
+  'POST /organizations/{organizationId}/schedule/accept-suggestion': {
+    expect: members(['admin', 'program_manager'], 409),
+    request: (ctx) => ({
+      path: `${org(ctx)}/schedule/accept-suggestion`,
+      body: { suggestionId: 'none+none' },
+    }),
+  },
 
   // Every role sees the world's program (granted to the auditor, holding the control owner's task).
   'GET /tasks/{id}': {

@@ -74,6 +74,11 @@ function Navigation({ me, organizationId }: { me: Me; organizationId: string | u
       show: canIn(me, organizationId, 'overview.read'),
     },
     {
+      to: paths.schedule(organizationId),
+      label: 'Schedule',
+      show: canIn(me, organizationId, 'schedule.read'),
+    },
+    {
       to: paths.auditTrail(organizationId),
       label: 'Audit trail',
       show: canIn(me, organizationId, 'audit-trail.read'),

@@ -14,6 +14,7 @@ import {
 } from '@/features/organizations';
 import { OverviewRoute } from '@/features/overview';
 import { CreateProgramRoute, ProgramDetailRoute } from '@/features/programs';
+import { loadScheduleRoute } from '@/features/schedule';
 import { SoaRoute } from '@/features/statement-of-applicability';
 import { MyTasksRoute, TaskRoute } from '@/features/tasks';
 
@@ -74,6 +75,10 @@ export function createAppRouter() {
             { path: routePatterns.newProgram, element: <CreateProgramRoute /> },
             { path: routePatterns.myTasks, element: <MyTasks /> },
             { path: routePatterns.overview, element: <OverviewRoute /> },
+            {
+              path: routePatterns.schedule,
+              lazy: async () => ({ Component: (await loadScheduleRoute()).ScheduleRoute }),
+            },
             { path: routePatterns.admin, element: <Admin /> },
             { path: routePatterns.implementation, element: <Implementation /> },
             { path: routePatterns.program, element: <ProgramDetailRoute /> },

@@ -17,6 +17,7 @@ export const paths = {
   newProgram: (organizationId: string) => `${org(organizationId)}/programs/new`,
   myTasks: (organizationId: string) => `${org(organizationId)}/my-tasks`,
   overview: (organizationId: string) => `${org(organizationId)}/overview`,
+  schedule: (organizationId: string) => `${org(organizationId)}/schedule`,
   admin: (organizationId: string) => `${org(organizationId)}/admin`,
   implementation: (organizationId: string, framework?: string) =>
     `${org(organizationId)}/implementation${framework ? `?framework=${encodeURIComponent(framework)}` : ''}`,
@@ -40,6 +41,7 @@ export const routePatterns = {
   newProgram: '/organizations/:organizationId/programs/new',
   myTasks: '/organizations/:organizationId/my-tasks',
   overview: '/organizations/:organizationId/overview',
+  schedule: '/organizations/:organizationId/schedule',
   admin: '/organizations/:organizationId/admin',
   implementation: '/organizations/:organizationId/implementation',
   program: '/programs/:programId',
