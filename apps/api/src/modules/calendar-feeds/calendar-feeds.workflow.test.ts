@@ -2,6 +2,7 @@ import { addDays, calendarDateOf } from '@certflow/contracts/domain';
 import ICAL from 'ical.js';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '@certflow/testkit';
 
 import { hashSecret } from '../../common/secret-token.js';
 import {
@@ -14,7 +15,7 @@ import {
   type Session,
   signIn,
 } from '../../../test/fixtures.js';
-import { eventually, type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
+import { type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
 import { server } from '../../../test/test-app.js';
 import type { Program } from '../programs/programs.schemas.js';
 
@@ -64,9 +65,9 @@ describe('calendar feeds on a real worker', () => {
         .expect(201)
     ).body as Program;
     await eventually(
+      () => `the first projection\n${stack.workerOutput()}`,
       async () =>
         (await stack.db.prisma.program.findUnique({ where: { id: program.id } }))?.stage || undefined,
-      () => `the first projection\n${stack.workerOutput()}`,
     );
     await pm
       .post(`/programs/${program.id}/actions/complete-gap-assessment`)
@@ -106,12 +107,12 @@ describe('calendar feeds on a real worker', () => {
 
     const uid = `${program.id}-1-internal-audit@certflow`;
     const before = await eventually(
+      () => `the internal audit on ${firstDay} in the feed\n${stack.workerOutput()}`,
       async () => {
         const res = await fetchFeed(url).expect(200);
         const found = events(res.text);
         return found.find((e) => e.uid === uid && e.start === firstDay) ? { res, found } : undefined;
       },
-      () => `the internal audit on ${firstDay} in the feed\n${stack.workerOutput()}`,
     );
     expect(before.res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(
@@ -126,11 +127,11 @@ describe('calendar feeds on a real worker', () => {
       .send({ audit: 'internal-audit', date: movedDay })
       .expect(200);
     const after = await eventually(
+      () => `the internal audit moved to ${movedDay}\n${stack.workerOutput()}`,
       async () => {
         const found = events((await fetchFeed(url).expect(200)).text);
         return found.some((e) => e.uid === uid && e.start === movedDay) ? found : undefined;
       },
-      () => `the internal audit moved to ${movedDay}\n${stack.workerOutput()}`,
     );
     expect(after.filter((e) => e.uid === uid)).toEqual([expect.objectContaining({ start: movedDay })]);
     expect(new Set(after.map((e) => e.uid)).size).toBe(after.length);

@@ -1,5 +1,6 @@
 import { addDays, addMonths, addYears, calendarDateOf, isoWeekOf } from '@certflow/contracts/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '@certflow/testkit';
 
 import {
   addMember,
@@ -10,7 +11,7 @@ import {
   type Session,
   signIn,
 } from '../../../test/fixtures.js';
-import { eventually, type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
+import { type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
 import type { Program } from '../programs/programs.schemas.js';
 import type { CombinedScheduleView, WhatIfResultView } from './schedule.schemas.js';
 
@@ -53,10 +54,10 @@ describe('the combined schedule on a real worker', () => {
     const create = async (body: object) => {
       const program = (await pm.post(programsPath(organizationId)).send(body).expect(201)).body as Program;
       await eventually(
+        () => `the first projection of ${program.id}\n${stack.workerOutput()}`,
         async () =>
           (await stack.db.prisma.programMilestone.count({ where: { programId: program.id } })) > 0 ||
           undefined,
-        () => `the first projection of ${program.id}\n${stack.workerOutput()}`,
       );
       return program;
     };
@@ -122,6 +123,7 @@ describe('the combined schedule on a real worker', () => {
       .send({ audit: 'surveillance1', date: addDays(recertificationDay, 2) })
       .expect(200);
     await eventually(
+      () => `the scheduled audits in the read model\n${stack.workerOutput()}`,
       async () =>
         (await stack.db.prisma.programMilestone.count({
           where: {
@@ -132,7 +134,6 @@ describe('the combined schedule on a real worker', () => {
             scheduled: { not: null },
           },
         })) === 2 || undefined,
-      () => `the scheduled audits in the read model\n${stack.workerOutput()}`,
     );
   });
 
@@ -285,6 +286,7 @@ describe('the combined schedule on a real worker', () => {
 
     // Both workflows scheduled their audit and said who did it; the read model follows.
     const scheduled = await eventually(
+      () => `both audits on ${suggestion!.date}\n${stack.workerOutput()}`,
       async () => {
         const rows = await stack.db.prisma.programMilestone.findMany({
           where: {
@@ -298,7 +300,6 @@ describe('the combined schedule on a real worker', () => {
           ? rows
           : undefined;
       },
-      () => `both audits on ${suggestion!.date}\n${stack.workerOutput()}`,
     );
     expect(scheduled).toHaveLength(2);
     const events = await stack.db.prisma.auditEvent.findMany({
