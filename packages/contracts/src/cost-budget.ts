@@ -32,7 +32,7 @@ const currency = auditorTermsSchema.shape.currency;
 const year = z.number().int().min(2000).max(2100);
 const label = z.string().trim().min(1).max(200);
 
-const common = { year, label, currency };
+const common = { programId: z.uuid(), year, label, currency };
 
 /** A budget line as a person enters it; certification-body and internal-hours lines compute their amount. */
 export const budgetLineInputSchema = z.discriminatedUnion('kind', [
@@ -69,6 +69,17 @@ export function budgetLineAmount(figures: BudgetLineFigures): number {
       return figures.amount;
   }
 }
+
+/** Organisation-level audit-trail events of the cost ledger (the program is in the payload, so auditors, who
+ * read granted programs' trails, never see cost). */
+export const costEventTypes = [
+  'cost.budget-line-created',
+  'cost.budget-line-changed',
+  'cost.budget-line-deleted',
+  'cost.actual-recorded',
+  'cost.actual-deleted',
+] as const;
+export type CostEventType = (typeof costEventTypes)[number];
 
 export const actualCostSources = ['manual', 'audit-held'] as const;
 export type ActualCostSource = (typeof actualCostSources)[number];

@@ -7,6 +7,7 @@ describe('budget lines', () => {
   it('computes certification-body fees from audit days × day rate and internal hours × rate, to the cent', () => {
     const cb = budgetLineInputSchema.parse({
       kind: 'certification-body',
+      programId: '6f1c1b9e-54a3-4b8e-9a55-3f1e8f3a2b10',
       year: 2027,
       label: 'Stage 1 and 2',
       currency: 'EUR',
@@ -16,6 +17,7 @@ describe('budget lines', () => {
     expect(budgetLineAmount(cb)).toBe(10878.75);
     const hours = budgetLineInputSchema.parse({
       kind: 'internal-hours',
+      programId: '6f1c1b9e-54a3-4b8e-9a55-3f1e8f3a2b10',
       year: 2027,
       label: 'ISMS team',
       currency: 'EUR',
@@ -25,6 +27,7 @@ describe('budget lines', () => {
     expect(budgetLineAmount(hours)).toBe(602.48); // 602.475 → half a cent up
     const tooling = budgetLineInputSchema.parse({
       kind: 'tooling',
+      programId: '6f1c1b9e-54a3-4b8e-9a55-3f1e8f3a2b10',
       year: 2027,
       label: 'GRC tool',
       currency: 'EUR',
@@ -36,6 +39,7 @@ describe('budget lines', () => {
   it('names the field that is wrong', () => {
     const bad = budgetLineInputSchema.safeParse({
       kind: 'certification-body',
+      programId: '6f1c1b9e-54a3-4b8e-9a55-3f1e8f3a2b10',
       year: 2027,
       label: 'x',
       currency: 'EUR',

@@ -1,0 +1,175 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ActualEntry,
+  type BudgetEntry,
+  type CostProgram,
+  costSummary,
+  type CurrencyCostSummary,
+  type PlannedEntry,
+} from '@certflow/contracts/domain';
+import type { Prisma, PrismaClient } from '@certflow/db';
+
+import type { Caller } from '../../access/principal.js';
+import { ProgramVisibility } from '../../access/program-visibility.js';
+import { CLOCK, type Clock, dateOnly, utcDay } from '../../common/clock.js';
+import { PRISMA } from '../../database/database.module.js';
+import type { ActualCostView, BudgetLineView, CostFilter, CostSummaryView } from './cost.schemas.js';
+import { toActualView, toLineView } from './cost.views.js';
+
+export interface CostInputs {
+  today: string;
+  programs: (CostProgram & { cycle: number | null })[];
+  budget: BudgetEntry[];
+  actuals: (ActualEntry & { view: ActualCostView })[];
+  planned: PlannedEntry[];
+}
+
+const heldDescription = (kind: string, cycle: number) => `Audit held: ${kind} (cycle ${cycle})`;
+
+/**
+ * Reads of the cost ledger: budget lines, actual costs (recorded ones plus audits the workflows held, whose cost
+ * the read model froze), and the summary (monthly burn, forecast from the current cycle's planned audits, totals
+ * per program and framework) computed by `costSummary` in `@certflow/contracts`.
+ */
+@Injectable()
+export class CostSummaryService {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly visibility: ProgramVisibility,
+  ) {}
+
+  async lines(caller: Caller, filter: CostFilter): Promise<BudgetLineView[]> {
+    const rows = await this.prisma.budgetLine.findMany({
+      where: { organizationId: caller.organizationId, programId: filter.programId, year: filter.year },
+      include: { program: { select: { id: true, name: true } } },
+      orderBy: [{ year: 'asc' }, { program: { name: 'asc' } }, { kind: 'asc' }, { createdAt: 'asc' }],
+    });
+    const spent = await this.prisma.costActual.groupBy({
+      by: ['budgetLineId'],
+      where: { budgetLineId: { in: rows.map((r) => r.id) } },
+      _sum: { amount: true },
+    });
+    const byLine = new Map(spent.map((s) => [s.budgetLineId, Number(s._sum.amount ?? 0)]));
+    return rows.map((row) => toLineView(row, byLine.get(row.id) ?? 0));
+  }
+
+  /** Everything the figures are computed from, for the visible programs (optionally one program or year). */
+  async inputs(caller: Caller, filter: CostFilter): Promise<CostInputs> {
+    const today = utcDay(this.clock.now());
+    const programRows = await this.prisma.program.findMany({
+      where: { AND: [this.visibility.where(caller), filter.programId ? { id: filter.programId } : {}] },
+      select: { id: true, name: true, frameworks: true, cycle: true },
+    });
+    const programIds = programRows.map((p) => p.id);
+    const names = new Map(programRows.map((p) => [p.id, p.name]));
+    const yearRange: Prisma.DateTimeFilter | undefined = filter.year
+      ? { gte: dateOnly(`${filter.year}-01-01`), lte: dateOnly(`${filter.year}-12-31`) }
+      : undefined;
+    const [lines, recorded, audits] = await Promise.all([
+      this.prisma.budgetLine.findMany({
+        where: { programId: { in: programIds }, year: filter.year },
+        select: { programId: true, currency: true, year: true, amount: true },
+      }),
+      this.prisma.costActual.findMany({
+        where: { programId: { in: programIds }, incurredOn: yearRange },
+        include: { program: { select: { id: true, name: true } } },
+        orderBy: [{ incurredOn: 'asc' }, { createdAt: 'asc' }],
+      }),
+      this.prisma.programMilestone.findMany({
+        where: {
+          programId: { in: programIds },
+          category: 'audit',
+          plannedCost: { not: null },
+          currency: { not: null },
+        },
+        select: {
+          programId: true,
+          cycle: true,
+          kind: true,
+          actual: true,
+          plannedOn: true,
+          plannedCost: true,
+          currency: true,
+        },
+      }),
+    ]);
+    const currentCycle = new Map(programRows.map((p) => [p.id, p.cycle]));
+    const actuals: CostInputs['actuals'] = recorded.map((row) => ({
+      programId: row.programId,
+      currency: row.currency,
+      on: utcDay(row.incurredOn),
+      amount: Number(row.amount),
+      view: toActualView(row),
+    }));
+    const planned: PlannedEntry[] = [];
+    for (const m of audits) {
+      const amount = Number(m.plannedCost);
+      const currency = m.currency!;
+      if (m.actual) {
+        const on = utcDay(m.actual);
+        if (filter.year && !on.startsWith(`${filter.year}-`)) continue;
+        actuals.push({
+          programId: m.programId,
+          currency,
+          on,
+          amount,
+          view: {
+            id: `audit:${m.programId}:${m.cycle}:${m.kind}`,
+            source: 'audit-held',
+            program: { id: m.programId, name: names.get(m.programId) ?? '' },
+            budgetLineId: null,
+            incurredOn: on,
+            amount,
+            currency,
+            description: heldDescription(m.kind, m.cycle),
+            recordedBy: null,
+          },
+        });
+      } else if (m.plannedOn && m.cycle === currentCycle.get(m.programId)) {
+        // Only the current cycle's audits are forecast: later cycles are not planned by the workflow yet.
+        const on = utcDay(m.plannedOn);
+        // An audit whose day passed without being held is forecast in the current month (costSummary).
+        const forecastOn = on < today ? today : on;
+        if (filter.year && !forecastOn.startsWith(`${filter.year}-`)) continue;
+        planned.push({ programId: m.programId, currency, on, amount });
+      }
+    }
+    actuals.sort((a, b) => a.on.localeCompare(b.on));
+    return {
+      today,
+      programs: programRows,
+      budget: lines.map((l) => ({
+        programId: l.programId,
+        currency: l.currency,
+        year: l.year,
+        amount: Number(l.amount),
+      })),
+      actuals,
+      planned,
+    };
+  }
+
+  async actuals(
+    caller: Caller,
+    filter: CostFilter & { from?: string; to?: string },
+  ): Promise<ActualCostView[]> {
+    const { actuals } = await this.inputs(caller, filter);
+    return actuals
+      .filter((a) => (!filter.from || a.on >= filter.from) && (!filter.to || a.on <= filter.to))
+      .map((a) => a.view);
+  }
+
+  summarise(inputs: CostInputs): CurrencyCostSummary[] {
+    return costSummary(inputs);
+  }
+
+  async summary(caller: Caller, filter: CostFilter): Promise<CostSummaryView> {
+    const inputs = await this.inputs(caller, filter);
+    return {
+      generatedAt: this.clock.now().toISOString(),
+      today: inputs.today,
+      currencies: this.summarise(inputs),
+    };
+  }
+}
