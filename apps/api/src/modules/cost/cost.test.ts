@@ -179,7 +179,7 @@ describe('budget lines, actual costs, burn and forecast (real PostgreSQL)', () =
   it('exports the burn per program and month as CSV', async () => {
     const res = await executive.get(`${path}/summary/csv`).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = (res.text as string).trimEnd().split('\r\n');
+    const lines = res.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('Currency,Month,Program,Program id,Frameworks,Budget,Actual,Forecast');
     const current = lines.find((l) => l.startsWith(`EUR,${today().slice(0, 7)},`))!;
     expect(current.split(',').slice(2, 5)).toEqual([
