@@ -500,6 +500,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/overview/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OverviewController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/program-grants": {
         parameters: {
             query?: never;
@@ -1871,6 +1887,62 @@ export interface components {
                 /** @enum {string} */
                 status: "active" | "revoked" | "expired";
             };
+        };
+        Dashboard_Output: {
+            atRisk: {
+                /** @enum {string} */
+                category: "assessment" | "audit" | "decision" | "deadline" | "period";
+                cycle: number;
+                /** @description YYYY-MM-DD */
+                deadline: string | null;
+                kind: string;
+                /** @description Scheduled, else due, else the deadline */
+                plannedOn: string | null;
+                program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                risk: "overdue" | "scheduled-after-deadline" | "deadline-near-unscheduled";
+                /** @description YYYY-MM-DD */
+                scheduled: string | null;
+            }[];
+            /** @description Not yet held, planned from today through 90 days on */
+            next90Days: {
+                /** @enum {string} */
+                category: "assessment" | "audit" | "decision" | "deadline" | "period";
+                cycle: number;
+                /** @description YYYY-MM-DD */
+                deadline: string | null;
+                kind: string;
+                /** @description Scheduled, else due, else the deadline */
+                plannedOn: string | null;
+                program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @description YYYY-MM-DD */
+                scheduled: string | null;
+            }[];
+            readiness: {
+                framework: string;
+                implemented: number;
+                notApplicable: number;
+                openMajorFindings: number;
+                openMinorFindings: number;
+                openTasks: number;
+                partial: number;
+                /** @description Programs under this framework */
+                programs: number;
+                /** @description Implemented ÷ applicable, rounded down; null when nothing applies */
+                readinessPercent: number | null;
+                /** @description Assessable requirements in scope (SOC 2: the security criteria) */
+                requirements: number;
+            }[];
+            /** @description YYYY-MM-DD */
+            today: string;
         };
         EndProgramAction: {
             reason: string;
@@ -5017,6 +5089,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Overview_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks overview.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    OverviewController_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard_Output"];
                 };
             };
             /** @description A malformed id in the path, or invalid input; `errors` names each field */

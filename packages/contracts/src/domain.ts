@@ -16,6 +16,7 @@ export * from './iso-cycle-dates.js';
 export * from './iso-inputs.js';
 export * from './iso-model.js';
 export * from './iso-state.js';
+export * from './leadership-dashboard.js';
 export * from './month-windows.js';
 export * from './program.js';
 export * from './program-actions.js';

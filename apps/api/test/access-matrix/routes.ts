@@ -418,6 +418,10 @@ export const matrix: Record<string, Row> = {
     expect: members(['admin', 'program_manager', 'executive'], 200),
     request: (ctx) => ({ path: `${org(ctx)}/overview` }),
   },
+  'GET /organizations/{organizationId}/overview/dashboard': {
+    expect: members(['admin', 'program_manager', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/overview/dashboard` }),
+  },
   // Cost: leadership reads, managers change; auditors and control owners never see it.
   'GET /organizations/{organizationId}/cost/summary': {
     expect: members(['admin', 'program_manager', 'executive'], 200),
