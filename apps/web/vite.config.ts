@@ -24,6 +24,8 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
+  // The manifest lets scripts/initial-bundle.mjs tell the initial chunks from those loaded on demand.
+  build: { manifest: true },
   server: { proxy: apiProxy() },
   preview: { proxy: apiProxy() },
 });

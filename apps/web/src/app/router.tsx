@@ -2,25 +2,37 @@ import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { routePatterns } from '@/config/paths';
-import { AdminRoute } from '@/features/admin';
-import { AuditTrailRoute } from '@/features/audit-trail';
+// The layouts show the user menu and the organisation switcher, so these features are in the entry anyway.
 import { InvitationRoute, SessionExpiredRoute, SignInRoute } from '@/features/auth';
-import { GapAssessmentRoute } from '@/features/gap-assessment';
-import { ImplementationRoute } from '@/features/implementation';
 import {
   NewOrganizationRoute,
   OrganizationHomeRoute,
   OrganizationsHomeRoute,
 } from '@/features/organizations';
-import { OverviewRoute } from '@/features/overview';
-import { CreateProgramRoute, ProgramDetailRoute } from '@/features/programs';
-import { SoaRoute } from '@/features/statement-of-applicability';
-import { MyTasksRoute, TaskRoute } from '@/features/tasks';
 
+import { lazyPage } from './lazy-page';
 import { PublicLayout, SignedInLayout, useSignedInMe } from './layout';
 import { RouteError } from './route-error';
-import { NotFoundRoute } from './routes/not-found-route';
-import { OrganizationProgramsRoute } from './routes/organization-programs-route';
+
+// Every screen is its own chunk, loaded when first opened; the layouts (and what they show) stay in the entry.
+const AdminRoute = lazyPage(async () => (await import('@/features/admin')).AdminRoute);
+const AuditTrailRoute = lazyPage(async () => (await import('@/features/audit-trail')).AuditTrailRoute);
+const GapAssessmentRoute = lazyPage(
+  async () => (await import('@/features/gap-assessment')).GapAssessmentRoute,
+);
+const ImplementationRoute = lazyPage(
+  async () => (await import('@/features/implementation')).ImplementationRoute,
+);
+const OverviewRoute = lazyPage(async () => (await import('@/features/overview')).OverviewRoute);
+const CreateProgramRoute = lazyPage(async () => (await import('@/features/programs')).CreateProgramRoute);
+const ProgramDetailRoute = lazyPage(async () => (await import('@/features/programs')).ProgramDetailRoute);
+const SoaRoute = lazyPage(async () => (await import('@/features/statement-of-applicability')).SoaRoute);
+const MyTasksRoute = lazyPage(async () => (await import('@/features/tasks')).MyTasksRoute);
+const TaskRoute = lazyPage(async () => (await import('@/features/tasks')).TaskRoute);
+const OrganizationProgramsRoute = lazyPage(
+  async () => (await import('./routes/organization-programs-route')).OrganizationProgramsRoute,
+);
+const NotFoundRoute = lazyPage(async () => (await import('./routes/not-found-route')).NotFoundRoute);
 
 // Routes that need the signed-in person get it from the layout rather than fetching it again.
 function Home() {
