@@ -1239,26 +1239,6 @@ export interface components {
             description: string;
             incurredOn: string;
         };
-        ActualCostDto_Output: {
-            amount: number;
-            /** Format: uuid */
-            budgetLineId: string | null;
-            currency: string;
-            description: string;
-            /** @description A UUID for recorded costs; `audit:<program>:<cycle>:<kind>` for audits held */
-            id: string;
-            /** @description YYYY-MM-DD */
-            incurredOn: string;
-            program: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            /** @description Null for audits held (the workflow froze their cost) */
-            recordedBy: string | null;
-            /** @enum {string} */
-            source: "manual" | "audit-held";
-        };
         ActualCostList_Output: {
             items: {
                 amount: number;
@@ -1280,6 +1260,26 @@ export interface components {
                 /** @enum {string} */
                 source: "manual" | "audit-held";
             }[];
+        };
+        ActualCost_Output: {
+            amount: number;
+            /** Format: uuid */
+            budgetLineId: string | null;
+            currency: string;
+            description: string;
+            /** @description A UUID for recorded costs; `audit:<program>:<cycle>:<kind>` for audits held */
+            id: string;
+            /** @description YYYY-MM-DD */
+            incurredOn: string;
+            program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Null for audits held (the workflow froze their cost) */
+            recordedBy: string | null;
+            /** @enum {string} */
+            source: "manual" | "audit-held";
         };
         AddNoteAction: {
             note: string;
@@ -1404,31 +1404,6 @@ export interface components {
             programId: string;
             year: number;
         };
-        BudgetLineDto_Output: {
-            /** @description Actual costs recorded against this line */
-            actual: number;
-            /** @description Computed from audit days × day rate or hours × rate where those are given */
-            amount: number;
-            auditDays: number | null;
-            currency: string;
-            dayRate: number | null;
-            hourlyRate: number | null;
-            hours: number | null;
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "certification-body" | "cpa-firm" | "consultants" | "tooling" | "internal-hours";
-            label: string;
-            program: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            /** Format: date-time */
-            updatedAt: string;
-            updatedBy: string;
-            year: number;
-        };
         BudgetLineList_Output: {
             items: {
                 /** @description Actual costs recorded against this line */
@@ -1455,6 +1430,31 @@ export interface components {
                 updatedBy: string;
                 year: number;
             }[];
+        };
+        BudgetLine_Output: {
+            /** @description Actual costs recorded against this line */
+            actual: number;
+            /** @description Computed from audit days × day rate or hours × rate where those are given */
+            amount: number;
+            auditDays: number | null;
+            currency: string;
+            dayRate: number | null;
+            hourlyRate: number | null;
+            hours: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "certification-body" | "cpa-firm" | "consultants" | "tooling" | "internal-hours";
+            label: string;
+            program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            year: number;
         };
         CancelTaskAction: {
             reason: string;
@@ -4212,7 +4212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActualCostDto_Output"];
+                    "application/json": components["schemas"]["ActualCost_Output"];
                 };
             };
             /** @description A malformed id in the path, or invalid input; `errors` names each field */
@@ -4392,7 +4392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BudgetLineDto_Output"];
+                    "application/json": components["schemas"]["BudgetLine_Output"];
                 };
             };
             /** @description A malformed id in the path, or invalid input; `errors` names each field */
@@ -4454,7 +4454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BudgetLineDto_Output"];
+                    "application/json": components["schemas"]["BudgetLine_Output"];
                 };
             };
             /** @description A malformed id in the path, or invalid input; `errors` names each field */

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider, useParams } from 'react-router';
 
 import { routePatterns } from '@/config/paths';
+import { canIn } from '@/lib/me';
 // The layouts show the user menu and the organisation switcher, so these features are in the entry anyway.
 import { InvitationRoute, SessionExpiredRoute, SignInRoute } from '@/features/auth';
 import {
@@ -32,6 +33,10 @@ const TaskRoute = lazyPage(async () => (await import('@/features/tasks')).TaskRo
 const OrganizationProgramsRoute = lazyPage(
   async () => (await import('./routes/organization-programs-route')).OrganizationProgramsRoute,
 );
+const CostRoute = lazyPage(async () => (await import('@/features/cost')).CostRoute);
+const CostCalculatorRoute = lazyPage(
+  async () => (await import('@/features/cost-calculator')).CostCalculatorRoute,
+);
 const NotFoundRoute = lazyPage(async () => (await import('./routes/not-found-route')).NotFoundRoute);
 
 // Routes that need the signed-in person get it from the layout rather than fetching it again.
@@ -60,6 +65,22 @@ function StatementOfApplicability() {
   return <SoaRoute me={useSignedInMe()} />;
 }
 
+function OrganizationCostCalculator() {
+  const { organizationId = '' } = useParams();
+  const me = useSignedInMe();
+  return (
+    <CostCalculatorRoute
+      createIn={canIn(me, organizationId, 'programs.create') ? organizationId : undefined}
+    />
+  );
+}
+function Cost() {
+  return <CostRoute me={useSignedInMe()} />;
+}
+function PublicCostCalculator() {
+  return <CostCalculatorRoute publicPage />;
+}
+
 export function createAppRouter() {
   return createBrowserRouter([
     {
@@ -69,6 +90,7 @@ export function createAppRouter() {
         { path: routePatterns.signIn, element: <SignInRoute /> },
         { path: routePatterns.sessionExpired, element: <SessionExpiredRoute /> },
         { path: routePatterns.invitation, element: <InvitationRoute /> },
+        { path: routePatterns.costCalculator, element: <PublicCostCalculator /> },
       ],
     },
     {
@@ -93,6 +115,8 @@ export function createAppRouter() {
             { path: routePatterns.statementOfApplicability, element: <StatementOfApplicability /> },
             { path: routePatterns.task, element: <TaskRoute /> },
             { path: routePatterns.auditTrail, element: <AuditTrailRoute /> },
+            { path: routePatterns.cost, element: <Cost /> },
+            { path: routePatterns.organizationCostCalculator, element: <OrganizationCostCalculator /> },
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

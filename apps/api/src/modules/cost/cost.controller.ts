@@ -14,12 +14,12 @@ import { CostSummaryService } from './cost-summary.service.js';
 import { costColumns, costCsvRows } from './cost.csv.js';
 import {
   ActualCostBody,
-  ActualCostDto,
+  ActualCost,
   ActualCostList,
   ActualParams,
   ActualsQuery,
   BudgetLineBody,
-  BudgetLineDto,
+  BudgetLine,
   BudgetLineList,
   BudgetLineParams,
   budgetLineInputSchema,
@@ -78,7 +78,7 @@ export class CostController {
   @Post('budget-lines')
   @Allow('cost.manage', inOrganization())
   @ApiBody({ type: BudgetLineBody })
-  @ZodResponse({ status: 201, type: BudgetLineDto })
+  @ZodResponse({ status: 201, type: BudgetLine })
   createLine(
     @Param() _p: OrganizationParams,
     @Body(new ZodValidationPipe(budgetLineInputSchema)) body: BudgetLineInput,
@@ -91,7 +91,7 @@ export class CostController {
   @Put('budget-lines/:lineId')
   @Allow('cost.manage', inOrganization())
   @ApiBody({ type: BudgetLineBody })
-  @ZodResponse({ status: 200, type: BudgetLineDto })
+  @ZodResponse({ status: 200, type: BudgetLine })
   replaceLine(
     @Param() { lineId }: BudgetLineParams,
     @Body(new ZodValidationPipe(budgetLineInputSchema)) body: BudgetLineInput,
@@ -124,7 +124,7 @@ export class CostController {
   /** Records an amount spent against a budget line (in the line's currency). An audit event. */
   @Post('actuals')
   @Allow('cost.manage', inOrganization())
-  @ZodResponse({ status: 201, type: ActualCostDto })
+  @ZodResponse({ status: 201, type: ActualCost })
   recordActual(
     @Param() _p: OrganizationParams,
     @Body() body: ActualCostBody,

@@ -97,9 +97,9 @@ export class ActualsQuery extends createZodDto(actualsQuerySchema) {}
 export class BudgetLineBody extends createUnionZodDto(budgetLineInputSchema) {}
 export { budgetLineInputSchema };
 export class ActualCostBody extends createZodDto(actualCostInputSchema) {}
-export class BudgetLineDto extends createZodDto(budgetLineSchema) {}
+export class BudgetLine extends createZodDto(budgetLineSchema) {}
 export class BudgetLineList extends createZodDto(z.object({ items: z.array(budgetLineSchema) })) {}
-export class ActualCostDto extends createZodDto(actualCostSchema) {}
+export class ActualCost extends createZodDto(actualCostSchema) {}
 export class ActualCostList extends createZodDto(z.object({ items: z.array(actualCostSchema) })) {}
 export class CostSummary extends createZodDto(costSummarySchema) {}
 export class BudgetLineParams extends createZodDto(
