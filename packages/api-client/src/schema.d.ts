@@ -1577,6 +1577,8 @@ export interface components {
                     budgetToDate: number;
                     /** @description Planned cost of the current cycle’s audits not held yet */
                     forecast: number;
+                    /** @description The part of forecast whose audits the workflow has not dated yet (in no month) */
+                    forecastUndated: number;
                     framework: string;
                     /** @description actual + forecast */
                     projected: number;
@@ -1600,6 +1602,8 @@ export interface components {
                     budgetToDate: number;
                     /** @description Planned cost of the current cycle’s audits not held yet */
                     forecast: number;
+                    /** @description The part of forecast whose audits the workflow has not dated yet (in no month) */
+                    forecastUndated: number;
                     frameworks: string[];
                     name: string;
                     /** Format: uuid */
@@ -1616,6 +1620,8 @@ export interface components {
                     budgetToDate: number;
                     /** @description Planned cost of the current cycle’s audits not held yet */
                     forecast: number;
+                    /** @description The part of forecast whose audits the workflow has not dated yet (in no month) */
+                    forecastUndated: number;
                     /** @description actual + forecast */
                     projected: number;
                     /** @description budget − projected; negative: expected overrun */

@@ -39,8 +39,11 @@ export interface ActualEntry {
 export interface PlannedEntry {
   programId: string;
   currency: string;
-  /** The day it is planned on (scheduled, else due, else its deadline). */
-  on: CalendarDate;
+  /**
+   * The day it is planned on (scheduled, else due, else its deadline); null while the workflow cannot date it yet
+   * (a second surveillance before the first is held): it counts in the totals, not in any month.
+   */
+  on: CalendarDate | null;
   amount: number;
 }
 
@@ -50,6 +53,8 @@ export interface CostFigures {
   budgetToDate: number;
   actual: number;
   forecast: number;
+  /** The part of `forecast` whose audits have no date yet, so it is in no month. */
+  forecastUndated: number;
   /** actual + forecast: what the budget's period is expected to cost. */
   projected: number;
   /** budget − projected; negative when the spend is expected to overrun. */
@@ -77,6 +82,7 @@ interface Cents {
   budget: Map<Month, number>;
   actual: Map<Month, number>;
   forecast: Map<Month, number>;
+  undated: number;
 }
 
 const add = (map: Map<Month, number>, month: Month, cents: number) =>
@@ -108,18 +114,19 @@ function months(from: Month, to: Month): Month[] {
 function figures(c: Cents, current: Month): CostFigures {
   const budget = sum(c.budget);
   const actual = sum(c.actual);
-  const forecast = sum(c.forecast);
+  const forecast = sum(c.forecast) + c.undated;
   return {
     budget: fromCents(budget),
     budgetToDate: fromCents(sum(c.budget, (m) => m <= current)),
     actual: fromCents(actual),
     forecast: fromCents(forecast),
+    forecastUndated: fromCents(c.undated),
     projected: fromCents(actual + forecast),
     variance: fromCents(budget - actual - forecast),
   };
 }
 
-const emptyCents = (): Cents => ({ budget: new Map(), actual: new Map(), forecast: new Map() });
+const emptyCents = (): Cents => ({ budget: new Map(), actual: new Map(), forecast: new Map(), undated: 0 });
 
 /** Budget, actual and forecast per currency, month, program and framework. */
 export function costSummary(input: {
@@ -147,8 +154,10 @@ export function costSummary(input: {
     for (const c of slot(a.currency, a.programId)) add(c.actual, monthOf(a.on), toCents(a.amount));
   }
   for (const p of input.planned) {
-    const month = monthOf(p.on) < current ? current : monthOf(p.on);
-    for (const c of slot(p.currency, p.programId)) add(c.forecast, month, toCents(p.amount));
+    for (const c of slot(p.currency, p.programId)) {
+      if (p.on === null) c.undated += toCents(p.amount);
+      else add(c.forecast, monthOf(p.on) < current ? current : monthOf(p.on), toCents(p.amount));
+    }
   }
   const programs = new Map(input.programs.map((p) => [p.id, p]));
   return [...byCurrency.keys()].sort().map((currency) => {
@@ -190,6 +199,7 @@ export function costSummary(input: {
         for (const key of ['budget', 'actual', 'forecast'] as const) {
           for (const [month, cents] of c[key]) add(f[key], month, cents);
         }
+        f.undated += c.undated;
       }
     }
     return {

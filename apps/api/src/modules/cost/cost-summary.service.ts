@@ -126,8 +126,13 @@ export class CostSummaryService {
             recordedBy: null,
           },
         });
-      } else if (m.plannedOn && m.cycle === currentCycle.get(m.programId)) {
-        // Only the current cycle's audits are forecast: later cycles are not planned by the workflow yet.
+      } else if (m.cycle === currentCycle.get(m.programId)) {
+        // Only the current cycle's audits are forecast: later cycles are not planned by the workflow yet. One
+        // the workflow cannot date yet (a second surveillance) counts in the totals of an unfiltered summary.
+        if (!m.plannedOn) {
+          if (!filter.year) planned.push({ programId: m.programId, currency, on: null, amount });
+          continue;
+        }
         const on = utcDay(m.plannedOn);
         // An audit whose day passed without being held is forecast in the current month (costSummary).
         const forecastOn = on < today ? today : on;

@@ -49,6 +49,9 @@ const figures = z.object({
   budgetToDate: z.number().describe('Budget of the months up to and including the current one'),
   actual: z.number(),
   forecast: z.number().describe('Planned cost of the current cycle’s audits not held yet'),
+  forecastUndated: z
+    .number()
+    .describe('The part of forecast whose audits the workflow has not dated yet (in no month)'),
   projected: z.number().describe('actual + forecast'),
   variance: z.number().describe('budget − projected; negative: expected overrun'),
 });

@@ -46,6 +46,9 @@ export function Totals({ totals, currency }: { totals: Figures; currency: string
       <div>
         <dt>Forecast to cycle end</dt>
         <dd>{money(totals.forecast)}</dd>
+        {totals.forecastUndated > 0 ? (
+          <dd className={styles.muted}>{money(totals.forecastUndated)} of it for audits not dated yet</dd>
+        ) : null}
       </div>
       <div>
         <dt>Variance</dt>
