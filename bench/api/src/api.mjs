@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 
 import { completionRequests } from './completion.mjs';
 import { line, load, rssMiB } from './measure.mjs';
+import { seedCost } from './cost-seed.mjs';
 import { seedBulk } from './seed.mjs';
 import { startStack } from './stack.mjs';
 
@@ -39,6 +40,7 @@ try {
   };
   const manager = await signIn('program_manager');
   const owner = await signIn('control_owner');
+  const executive = await signIn('executive');
   const ownerEmail = accountOf('control_owner').email;
 
   // Real workflows, each holding corrective-action tasks for the control owner (imported open findings).
@@ -98,6 +100,11 @@ try {
     tasks: TOTAL.tasks - existing.tasks,
     auditEvents: TOTAL.auditEvents - existing.auditEvents,
   });
+  const costMs = await seedCost(db.prisma, { organizationId, today: new Date().toISOString().slice(0, 10) });
+  console.log(
+    `cost seeded in ${(costMs / 1000).toFixed(1)} s: ${await db.prisma.budgetLine.count()} budget lines, ` +
+      `${await db.prisma.costActual.count()} recorded costs, ${await db.prisma.programMilestone.count()} milestones`,
+  );
   await db.prisma.$executeRawUnsafe('ANALYZE');
   const counts = {
     programs: await db.prisma.program.count({ where: { organizationId } }),
@@ -117,6 +124,13 @@ try {
     ],
     ['GET /programs/{id} (real workflow, live state)', `/programs/${realPrograms[0]}`, manager],
     ['GET audit-events (program manager)', `/organizations/${organizationId}/audit-events`, manager],
+    // Leadership (issue 12, part B): the cost summary of all 200 programs, and the dashboard.
+    [
+      'GET cost/summary, 200 programs (executive)',
+      `/organizations/${organizationId}/cost/summary`,
+      executive,
+    ],
+    ['GET overview/dashboard (executive)', `/organizations/${organizationId}/overview/dashboard`, executive],
   ];
   for (const [label, path, cookie] of reads) {
     const target = { url: `${base}${path}`, headers: { Cookie: cookie } };

@@ -22,6 +22,7 @@ export async function load({
   amount,
   requests,
   expectStatus = 200,
+  tolerateErrors = false,
 }) {
   const samples = [];
   const statuses = new Map();

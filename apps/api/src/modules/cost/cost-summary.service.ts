@@ -20,7 +20,8 @@ export interface CostInputs {
   today: string;
   programs: (CostProgram & { cycle: number | null })[];
   budget: BudgetEntry[];
-  actuals: (ActualEntry & { view: ActualCostView })[];
+  /** With `view` only when asked for (the list of actuals); the summary needs the figures alone. */
+  actuals: (ActualEntry & { view?: ActualCostView })[];
   planned: PlannedEntry[];
 }
 
@@ -55,7 +56,7 @@ export class CostSummaryService {
   }
 
   /** Everything the figures are computed from, for the visible programs (optionally one program or year). */
-  async inputs(caller: Caller, filter: CostFilter): Promise<CostInputs> {
+  async inputs(caller: Caller, filter: CostFilter, { views = false } = {}): Promise<CostInputs> {
     const today = utcDay(this.clock.now());
     const programRows = await this.prisma.program.findMany({
       where: { AND: [this.visibility.where(caller), filter.programId ? { id: filter.programId } : {}] },
@@ -63,6 +64,7 @@ export class CostSummaryService {
     });
     const programIds = programRows.map((p) => p.id);
     const names = new Map(programRows.map((p) => [p.id, p.name]));
+    const programRef = (id: string) => ({ id, name: names.get(id) ?? '' });
     const yearRange: Prisma.DateTimeFilter | undefined = filter.year
       ? { gte: dateOnly(`${filter.year}-01-01`), lte: dateOnly(`${filter.year}-12-31`) }
       : undefined;
@@ -73,7 +75,6 @@ export class CostSummaryService {
       }),
       this.prisma.costActual.findMany({
         where: { programId: { in: programIds }, incurredOn: yearRange },
-        include: { program: { select: { id: true, name: true } } },
         orderBy: [{ incurredOn: 'asc' }, { createdAt: 'asc' }],
       }),
       this.prisma.programMilestone.findMany({
@@ -100,7 +101,7 @@ export class CostSummaryService {
       currency: row.currency,
       on: utcDay(row.incurredOn),
       amount: Number(row.amount),
-      view: toActualView(row),
+      ...(views ? { view: toActualView({ ...row, program: programRef(row.programId) }) } : {}),
     }));
     const planned: PlannedEntry[] = [];
     for (const m of audits) {
@@ -114,17 +115,21 @@ export class CostSummaryService {
           currency,
           on,
           amount,
-          view: {
-            id: `audit:${m.programId}:${m.cycle}:${m.kind}`,
-            source: 'audit-held',
-            program: { id: m.programId, name: names.get(m.programId) ?? '' },
-            budgetLineId: null,
-            incurredOn: on,
-            amount,
-            currency,
-            description: heldDescription(m.kind, m.cycle),
-            recordedBy: null,
-          },
+          ...(views
+            ? {
+                view: {
+                  id: `audit:${m.programId}:${m.cycle}:${m.kind}`,
+                  source: 'audit-held' as const,
+                  program: programRef(m.programId),
+                  budgetLineId: null,
+                  incurredOn: on,
+                  amount,
+                  currency,
+                  description: heldDescription(m.kind, m.cycle),
+                  recordedBy: null,
+                },
+              }
+            : {}),
         });
       } else if (m.cycle === currentCycle.get(m.programId)) {
         // Only the current cycle's audits are forecast: later cycles are not planned by the workflow yet. One
@@ -159,10 +164,10 @@ export class CostSummaryService {
     caller: Caller,
     filter: CostFilter & { from?: string; to?: string },
   ): Promise<ActualCostView[]> {
-    const { actuals } = await this.inputs(caller, filter);
-    return actuals
-      .filter((a) => (!filter.from || a.on >= filter.from) && (!filter.to || a.on <= filter.to))
-      .map((a) => a.view);
+    const { actuals } = await this.inputs(caller, filter, { views: true });
+    return actuals.flatMap((a) =>
+      a.view && (!filter.from || a.on >= filter.from) && (!filter.to || a.on <= filter.to) ? [a.view] : [],
+    );
   }
 
   summarise(inputs: CostInputs): CurrencyCostSummary[] {
