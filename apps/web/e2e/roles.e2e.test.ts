@@ -64,17 +64,36 @@ describe('signing in lands each role on its own home', () => {
     const links = await nav.getByRole('link').allTextContents();
     expect(links).toEqual(
       {
-        admin: ['Programs', 'My tasks', 'Implementation', 'Overview', 'Audit trail', 'People and access'],
+        admin: [
+          'Programs',
+          'My tasks',
+          'Implementation',
+          'Overview',
+          'Cost',
+          'Calculator',
+          'Audit trail',
+          'People and access',
+        ],
         program_manager: [
           'Programs',
           'My tasks',
           'Implementation',
           'Overview',
+          'Cost',
+          'Calculator',
           'Audit trail',
           'People and access',
         ],
         control_owner: ['Programs', 'My tasks', 'Implementation'],
-        executive: ['Programs', 'My tasks', 'Implementation', 'Overview', 'Audit trail'],
+        executive: [
+          'Programs',
+          'My tasks',
+          'Implementation',
+          'Overview',
+          'Cost',
+          'Calculator',
+          'Audit trail',
+        ],
         auditor: ['Programs', 'Audit trail'],
       }[role],
     );

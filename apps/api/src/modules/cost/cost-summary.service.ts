@@ -68,15 +68,15 @@ export class CostSummaryService {
     const yearRange: Prisma.DateTimeFilter | undefined = filter.year
       ? { gte: dateOnly(`${filter.year}-01-01`), lte: dateOnly(`${filter.year}-12-31`) }
       : undefined;
-    const [lines, recorded, audits] = await Promise.all([
-      this.prisma.budgetLine.findMany({
-        where: { programId: { in: programIds }, year: filter.year },
-        select: { programId: true, currency: true, year: true, amount: true },
-      }),
-      this.prisma.costActual.findMany({
-        where: { programId: { in: programIds }, incurredOn: yearRange },
-        orderBy: [{ incurredOn: 'asc' }, { createdAt: 'asc' }],
-      }),
+    const year = filter.year ?? null;
+    const [budget, recorded, audits] = await Promise.all([
+      // Budget per program, currency and year, summed by PostgreSQL.
+      this.prisma.$queryRaw<{ programId: string; currency: string; year: number; amount: string }[]>`
+        SELECT program_id::text AS "programId", currency, year, sum(amount)::text AS amount
+        FROM budget_lines
+        WHERE program_id = ANY(${programIds}::uuid[]) AND (${year}::int IS NULL OR year = ${year}::int)
+        GROUP BY 1, 2, 3`,
+      views ? this.recordedRows(programIds, yearRange) : this.recordedPerMonth(programIds, year),
       this.prisma.programMilestone.findMany({
         where: {
           programId: { in: programIds },
@@ -96,12 +96,9 @@ export class CostSummaryService {
       }),
     ]);
     const currentCycle = new Map(programRows.map((p) => [p.id, p.cycle]));
-    const actuals: CostInputs['actuals'] = recorded.map((row) => ({
-      programId: row.programId,
-      currency: row.currency,
-      on: utcDay(row.incurredOn),
-      amount: Number(row.amount),
-      ...(views ? { view: toActualView({ ...row, program: programRef(row.programId) }) } : {}),
+    const actuals: CostInputs['actuals'] = recorded.map(({ row, ...entry }) => ({
+      ...entry,
+      ...(row ? { view: toActualView({ ...row, program: programRef(row.programId) }) } : {}),
     }));
     const planned: PlannedEntry[] = [];
     for (const m of audits) {
@@ -149,15 +146,39 @@ export class CostSummaryService {
     return {
       today,
       programs: programRows,
-      budget: lines.map((l) => ({
-        programId: l.programId,
-        currency: l.currency,
-        year: l.year,
-        amount: Number(l.amount),
-      })),
+      budget: budget.map((b) => ({ ...b, amount: Number(b.amount) })),
       actuals,
       planned,
     };
+  }
+
+  /** Recorded costs one by one, for the list of actuals. */
+  private async recordedRows(programIds: string[], incurredOn: Prisma.DateTimeFilter | undefined) {
+    const rows = await this.prisma.costActual.findMany({
+      where: { programId: { in: programIds }, incurredOn },
+      orderBy: [{ incurredOn: 'asc' }, { createdAt: 'asc' }],
+    });
+    return rows.map((row) => ({
+      programId: row.programId,
+      currency: row.currency,
+      on: utcDay(row.incurredOn),
+      amount: Number(row.amount),
+      row,
+    }));
+  }
+
+  /** Recorded costs summed per program, currency and month (dated the 1st): all the summary needs. */
+  private async recordedPerMonth(programIds: string[], year: number | null) {
+    const rows = await this.prisma.$queryRaw<
+      { programId: string; currency: string; on: string; amount: string }[]
+    >`
+      SELECT program_id::text AS "programId", currency,
+             to_char(date_trunc('month', incurred_on), 'YYYY-MM-DD') AS "on", sum(amount)::text AS amount
+      FROM cost_actuals
+      WHERE program_id = ANY(${programIds}::uuid[])
+        AND (${year}::int IS NULL OR extract(year FROM incurred_on)::int = ${year}::int)
+      GROUP BY 1, 2, 3`;
+    return rows.map((r) => ({ ...r, amount: Number(r.amount), row: undefined }));
   }
 
   async actuals(
