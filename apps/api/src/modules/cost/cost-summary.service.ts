@@ -25,6 +25,16 @@ export interface CostInputs {
   planned: PlannedEntry[];
 }
 
+interface AuditRow {
+  programId: string;
+  cycle: number;
+  kind: string;
+  currency: string;
+  actual: string | null;
+  plannedOn: string | null;
+  plannedCost: number;
+}
+
 const heldDescription = (kind: string, cycle: number) => `Audit held: ${kind} (cycle ${cycle})`;
 
 /**
@@ -77,23 +87,7 @@ export class CostSummaryService {
         WHERE program_id = ANY(${programIds}::uuid[]) AND (${year}::int IS NULL OR year = ${year}::int)
         GROUP BY 1, 2, 3`,
       views ? this.recordedRows(programIds, yearRange) : this.recordedPerMonth(programIds, year),
-      this.prisma.programMilestone.findMany({
-        where: {
-          programId: { in: programIds },
-          category: 'audit',
-          plannedCost: { not: null },
-          currency: { not: null },
-        },
-        select: {
-          programId: true,
-          cycle: true,
-          kind: true,
-          actual: true,
-          plannedOn: true,
-          plannedCost: true,
-          currency: true,
-        },
-      }),
+      this.auditRows(programIds, views),
     ]);
     const currentCycle = new Map(programRows.map((p) => [p.id, p.cycle]));
     const actuals: CostInputs['actuals'] = recorded.map(({ row, ...entry }) => ({
@@ -102,10 +96,10 @@ export class CostSummaryService {
     }));
     const planned: PlannedEntry[] = [];
     for (const m of audits) {
-      const amount = Number(m.plannedCost);
-      const currency = m.currency!;
+      const amount = m.plannedCost;
+      const currency = m.currency;
       if (m.actual) {
-        const on = utcDay(m.actual);
+        const on = m.actual;
         if (filter.year && !on.startsWith(`${filter.year}-`)) continue;
         actuals.push({
           programId: m.programId,
@@ -135,7 +129,7 @@ export class CostSummaryService {
           if (!filter.year) planned.push({ programId: m.programId, currency, on: null, amount });
           continue;
         }
-        const on = utcDay(m.plannedOn);
+        const on = m.plannedOn;
         // An audit whose day passed without being held is forecast in the current month (costSummary).
         const forecastOn = on < today ? today : on;
         if (filter.year && !forecastOn.startsWith(`${filter.year}-`)) continue;
@@ -150,6 +144,49 @@ export class CostSummaryService {
       actuals,
       planned,
     };
+  }
+
+  /**
+   * Audits with a planned cost: one by one for the list of actuals (which names each audit held), else summed per
+   * program, cycle, currency and month (the 1st), which is all the summary needs.
+   */
+  private async auditRows(programIds: string[], views: boolean): Promise<AuditRow[]> {
+    if (views) {
+      const rows = await this.prisma.programMilestone.findMany({
+        where: {
+          programId: { in: programIds },
+          category: 'audit',
+          plannedCost: { not: null },
+          currency: { not: null },
+        },
+        select: {
+          programId: true,
+          cycle: true,
+          kind: true,
+          actual: true,
+          plannedOn: true,
+          plannedCost: true,
+          currency: true,
+        },
+      });
+      return rows.map((m) => ({
+        ...m,
+        actual: m.actual ? utcDay(m.actual) : null,
+        plannedOn: m.plannedOn ? utcDay(m.plannedOn) : null,
+        plannedCost: Number(m.plannedCost),
+        currency: m.currency!,
+      }));
+    }
+    const rows = await this.prisma.$queryRaw<(Omit<AuditRow, 'plannedCost'> & { plannedCost: string })[]>`
+      SELECT program_id::text AS "programId", cycle, currency, 'audits' AS kind,
+             to_char(date_trunc('month', actual), 'YYYY-MM-DD') AS actual,
+             to_char(date_trunc('month', planned_on), 'YYYY-MM-DD') AS "plannedOn",
+             sum(planned_cost)::text AS "plannedCost"
+      FROM program_milestones
+      WHERE program_id = ANY(${programIds}::uuid[]) AND category = 'audit'
+        AND planned_cost IS NOT NULL AND currency IS NOT NULL
+      GROUP BY 1, 2, 3, 4, 5, 6`;
+    return rows.map((r) => ({ ...r, plannedCost: Number(r.plannedCost) }));
   }
 
   /** Recorded costs one by one, for the list of actuals. */
