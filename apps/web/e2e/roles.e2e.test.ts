@@ -116,7 +116,7 @@ describe('signing in lands each role on its own home', () => {
     await signOut(page);
 
     await signIn(page, account('control_owner'));
-    await page.getByText('No tasks assigned to you').waitFor();
+    await page.getByText('No tasks here').waitFor();
     await page.close();
   });
 });
