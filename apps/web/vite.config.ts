@@ -30,6 +30,8 @@ export default defineConfig({
       ),
     },
   },
+  // The manifest lets scripts/initial-bundle.mjs tell the initial chunks from those loaded on demand.
+  build: { manifest: true },
   server: { proxy: apiProxy() },
   preview: { proxy: apiProxy() },
 });

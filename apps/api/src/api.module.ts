@@ -8,6 +8,7 @@ import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { AuditTrailModule } from './modules/audit-trail/audit-trail.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CostModule } from './modules/cost/cost.module.js';
 import { GapAssessmentModule } from './modules/gap-assessment/gap-assessment.module.js';
 import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { GrantsModule } from './modules/grants/grants.module.js';
@@ -66,6 +67,7 @@ import { TasksModule } from './modules/tasks/tasks.module.js';
     // Leadership: the combined schedule (issue 12, part A).
     ScheduleModule,
     CalendarFeedsModule,
+    CostModule,
   ],
 })
 export class ApiModule {}

@@ -172,7 +172,7 @@ describe('a control owner works a task with evidence while the program manager w
   it('lists the upload in the audit trail with filters and offers the CSV', async () => {
     await manager.goto(`${webUrl}/organizations/${organizationId}/audit-trail`);
     await manager.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
-    await manager.getByLabel('Event').selectOption('evidence.uploaded');
+    await manager.getByLabel('Event', { exact: true }).selectOption('evidence.uploaded');
     await manager.getByRole('cell', { name: 'evidence.uploaded' }).first().waitFor();
     const csv = await manager.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     expect(csv).toContain('type=evidence.uploaded');

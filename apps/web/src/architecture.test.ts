@@ -31,6 +31,8 @@ describe('architecture', () => {
       'admin',
       'audit-trail',
       'auth',
+      'cost',
+      'cost-calculator',
       'gap-assessment',
       'health',
       'implementation',

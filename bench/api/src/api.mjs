@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { completionRequests } from './completion.mjs';
 import { line, load, rssMiB } from './measure.mjs';
 import { seedScheduleRows } from './schedule-seed.mjs';
+import { seedCost } from './cost-seed.mjs';
 import { seedBulk } from './seed.mjs';
 import { startStack } from './stack.mjs';
 
@@ -40,6 +41,7 @@ try {
   };
   const manager = await signIn('program_manager');
   const owner = await signIn('control_owner');
+  const executive = await signIn('executive');
   const ownerEmail = accountOf('control_owner').email;
 
   // Real workflows, each holding corrective-action tasks for the control owner (imported open findings).
@@ -101,6 +103,11 @@ try {
   });
   // The combined schedule's rows for the seeded programs (leadership, issue 12).
   const scheduleMs = await seedScheduleRows(db.prisma, { organizationId });
+  const costMs = await seedCost(db.prisma, { organizationId, today: new Date().toISOString().slice(0, 10) });
+  console.log(
+    `cost seeded in ${(costMs / 1000).toFixed(1)} s: ${await db.prisma.budgetLine.count()} budget lines, ` +
+      `${await db.prisma.costActual.count()} recorded costs, ${await db.prisma.programMilestone.count()} milestones`,
+  );
   await db.prisma.$executeRawUnsafe('ANALYZE');
   const counts = {
     programs: await db.prisma.program.count({ where: { organizationId } }),
@@ -110,7 +117,6 @@ try {
   };
   console.log(`seeded in ${(ms / 1000).toFixed(1)} s (set-based INSERT … SELECT): ${JSON.stringify(counts)}`);
 
-  const executive = await signIn('executive');
   const schedulePath = `/organizations/${organizationId}/schedule/combined`;
   const schedule = await (await fetch(`${base}${schedulePath}`, { headers: { Cookie: executive } })).json();
   console.log(
@@ -130,6 +136,13 @@ try {
     ['GET /programs/{id} (real workflow, live state)', `/programs/${realPrograms[0]}`, manager],
     ['GET audit-events (program manager)', `/organizations/${organizationId}/audit-events`, manager],
     ['GET schedule/combined, 200 programs (executive)', schedulePath, executive],
+    // Leadership (issue 12, part B): the cost summary of all 200 programs, and the dashboard.
+    [
+      'GET cost/summary, 200 programs (executive)',
+      `/organizations/${organizationId}/cost/summary`,
+      executive,
+    ],
+    ['GET overview/dashboard (executive)', `/organizations/${organizationId}/overview/dashboard`, executive],
   ];
   for (const [label, path, cookie] of reads) {
     const target = { url: `${base}${path}`, headers: { Cookie: cookie } };

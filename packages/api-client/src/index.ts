@@ -44,3 +44,10 @@ export type SecurityEvent = Schemas['SecurityEvent_Output'];
 export type MyTask = Schemas['MyTask_Output'];
 export type Overview = Schemas['Overview_Output'];
 export type HealthReport = paths['/health']['get']['responses'][200]['content']['application/json'];
+// Leadership: cost and the dashboard (issue 12, part B).
+export type CostSummary = Schemas['CostSummary_Output'];
+export type BudgetLine = Schemas['BudgetLine_Output'];
+export type BudgetLineBody = Schemas['BudgetLineBody'];
+export type ActualCost = Schemas['ActualCost_Output'];
+export type ActualCostBody = Schemas['ActualCostBody'];
+export type Dashboard = Schemas['Dashboard_Output'];

@@ -340,6 +340,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/cost/actuals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostController_actuals"];
+        put?: never;
+        post: operations["CostController_recordActual"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/cost/actuals/{actualId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CostController_deleteActual"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/cost/budget-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostController_lines"];
+        put?: never;
+        post: operations["CostController_createLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/cost/budget-lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CostController_replaceLine"];
+        post?: never;
+        delete: operations["CostController_deleteLine"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/cost/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/cost/summary/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/events/stream": {
         parameters: {
             query?: never;
@@ -428,6 +524,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["OverviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/overview/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OverviewController_dashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1237,6 +1349,55 @@ export interface components {
             }[];
             suggestionId: string;
         };
+        ActualCostBody: {
+            amount: number;
+            /** Format: uuid */
+            budgetLineId: string;
+            description: string;
+            incurredOn: string;
+        };
+        ActualCostList_Output: {
+            items: {
+                amount: number;
+                /** Format: uuid */
+                budgetLineId: string | null;
+                currency: string;
+                description: string;
+                /** @description A UUID for recorded costs; `audit:<program>:<cycle>:<kind>` for audits held */
+                id: string;
+                /** @description YYYY-MM-DD */
+                incurredOn: string;
+                program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @description Null for audits held (the workflow froze their cost) */
+                recordedBy: string | null;
+                /** @enum {string} */
+                source: "manual" | "audit-held";
+            }[];
+        };
+        ActualCost_Output: {
+            amount: number;
+            /** Format: uuid */
+            budgetLineId: string | null;
+            currency: string;
+            description: string;
+            /** @description A UUID for recorded costs; `audit:<program>:<cycle>:<kind>` for audits held */
+            id: string;
+            /** @description YYYY-MM-DD */
+            incurredOn: string;
+            program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Null for audits held (the workflow froze their cost) */
+            recordedBy: string | null;
+            /** @enum {string} */
+            source: "manual" | "audit-held";
+        };
         AddNoteAction: {
             note: string;
         };
@@ -1311,6 +1472,106 @@ export interface components {
         AuditTrailPage_Output: {
             items: components["schemas"]["AuditTrailEvent_Output"][];
             nextCursor: string | null;
+        };
+        BudgetLineBody: {
+            auditDays: number;
+            currency: string;
+            dayRate: number;
+            /** @enum {string} */
+            kind: "certification-body";
+            label: string;
+            /** Format: uuid */
+            programId: string;
+            year: number;
+        } | {
+            currency: string;
+            hourlyRate: number;
+            hours: number;
+            /** @enum {string} */
+            kind: "internal-hours";
+            label: string;
+            /** Format: uuid */
+            programId: string;
+            year: number;
+        } | {
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            kind: "cpa-firm";
+            label: string;
+            /** Format: uuid */
+            programId: string;
+            year: number;
+        } | {
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            kind: "consultants";
+            label: string;
+            /** Format: uuid */
+            programId: string;
+            year: number;
+        } | {
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            kind: "tooling";
+            label: string;
+            /** Format: uuid */
+            programId: string;
+            year: number;
+        };
+        BudgetLineList_Output: {
+            items: {
+                /** @description Actual costs recorded against this line */
+                actual: number;
+                /** @description Computed from audit days × day rate or hours × rate where those are given */
+                amount: number;
+                auditDays: number | null;
+                currency: string;
+                dayRate: number | null;
+                hourlyRate: number | null;
+                hours: number | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "certification-body" | "cpa-firm" | "consultants" | "tooling" | "internal-hours";
+                label: string;
+                program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+                year: number;
+            }[];
+        };
+        BudgetLine_Output: {
+            /** @description Actual costs recorded against this line */
+            actual: number;
+            /** @description Computed from audit days × day rate or hours × rate where those are given */
+            amount: number;
+            auditDays: number | null;
+            currency: string;
+            dayRate: number | null;
+            hourlyRate: number | null;
+            hours: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "certification-body" | "cpa-firm" | "consultants" | "tooling" | "internal-hours";
+            label: string;
+            program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            year: number;
         };
         CalendarFeedView_Output: {
             active: boolean;
@@ -1439,6 +1700,72 @@ export interface components {
                 uri: string;
             }[];
             taskId: string;
+        };
+        CostSummary_Output: {
+            currencies: {
+                currency: string;
+                frameworks: {
+                    actual: number;
+                    budget: number;
+                    /** @description Budget of the months up to and including the current one */
+                    budgetToDate: number;
+                    /** @description Planned cost of the current cycle’s audits not held yet */
+                    forecast: number;
+                    /** @description The part of forecast whose audits the workflow has not dated yet (in no month) */
+                    forecastUndated: number;
+                    framework: string;
+                    /** @description actual + forecast */
+                    projected: number;
+                    /** @description budget − projected; negative: expected overrun */
+                    variance: number;
+                }[];
+                months: {
+                    actual: number;
+                    budget: number;
+                    cumulativeBudget: number;
+                    /** @description Actuals, then actuals plus forecast from this month on */
+                    cumulativeProjected: number;
+                    forecast: number;
+                    /** @description YYYY-MM */
+                    month: string;
+                }[];
+                programs: {
+                    actual: number;
+                    budget: number;
+                    /** @description Budget of the months up to and including the current one */
+                    budgetToDate: number;
+                    /** @description Planned cost of the current cycle’s audits not held yet */
+                    forecast: number;
+                    /** @description The part of forecast whose audits the workflow has not dated yet (in no month) */
+                    forecastUndated: number;
+                    frameworks: string[];
+                    name: string;
+                    /** Format: uuid */
+                    programId: string;
+                    /** @description actual + forecast */
+                    projected: number;
+                    /** @description budget − projected; negative: expected overrun */
+                    variance: number;
+                }[];
+                totals: {
+                    actual: number;
+                    budget: number;
+                    /** @description Budget of the months up to and including the current one */
+                    budgetToDate: number;
+                    /** @description Planned cost of the current cycle’s audits not held yet */
+                    forecast: number;
+                    /** @description The part of forecast whose audits the workflow has not dated yet (in no month) */
+                    forecastUndated: number;
+                    /** @description actual + forecast */
+                    projected: number;
+                    /** @description budget − projected; negative: expected overrun */
+                    variance: number;
+                };
+            }[];
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description YYYY-MM-DD */
+            today: string;
         };
         CoverageChain_Output: {
             hops: {
@@ -1700,6 +2027,62 @@ export interface components {
                 /** @enum {string} */
                 status: "active" | "revoked" | "expired";
             };
+        };
+        Dashboard_Output: {
+            atRisk: {
+                /** @enum {string} */
+                category: "assessment" | "audit" | "decision" | "deadline" | "period";
+                cycle: number;
+                /** @description YYYY-MM-DD */
+                deadline: string | null;
+                kind: string;
+                /** @description Scheduled, else due, else the deadline */
+                plannedOn: string | null;
+                program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                risk: "overdue" | "scheduled-after-deadline" | "deadline-near-unscheduled";
+                /** @description YYYY-MM-DD */
+                scheduled: string | null;
+            }[];
+            /** @description Not yet held, planned from today through 90 days on */
+            next90Days: {
+                /** @enum {string} */
+                category: "assessment" | "audit" | "decision" | "deadline" | "period";
+                cycle: number;
+                /** @description YYYY-MM-DD */
+                deadline: string | null;
+                kind: string;
+                /** @description Scheduled, else due, else the deadline */
+                plannedOn: string | null;
+                program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @description YYYY-MM-DD */
+                scheduled: string | null;
+            }[];
+            readiness: {
+                framework: string;
+                implemented: number;
+                notApplicable: number;
+                openMajorFindings: number;
+                openMinorFindings: number;
+                openTasks: number;
+                partial: number;
+                /** @description Programs under this framework */
+                programs: number;
+                /** @description Implemented ÷ applicable, rounded down; null when nothing applies */
+                readinessPercent: number | null;
+                /** @description Assessable requirements in scope (SOC 2: the security criteria) */
+                requirements: number;
+            }[];
+            /** @description YYYY-MM-DD */
+            today: string;
         };
         EndProgramAction: {
             reason: string;
@@ -4263,6 +4646,555 @@ export interface operations {
             };
         };
     };
+    CostController_actuals: {
+        parameters: {
+            query?: {
+                /** @description Only this program */
+                programId?: string;
+                /** @description Only this calendar year */
+                year?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActualCostList_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks cost.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CostController_recordActual: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActualCostBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActualCost_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks cost.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CostController_deleteActual: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+                actualId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks cost.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CostController_lines: {
+        parameters: {
+            query?: {
+                /** @description Only this program */
+                programId?: string;
+                /** @description Only this calendar year */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLineList_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks cost.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CostController_createLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetLineBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLine_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks cost.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CostController_replaceLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetLineBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLine_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks cost.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CostController_deleteLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks cost.manage (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CostController_summary: {
+        parameters: {
+            query?: {
+                /** @description Only this program */
+                programId?: string;
+                /** @description Only this calendar year */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostSummary_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks cost.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    CostController_csv: {
+        parameters: {
+            query?: {
+                /** @description Only this program */
+                programId?: string;
+                /** @description Only this calendar year */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One line per program, currency and month with a budget, actual or forecast */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks cost.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
     LiveUpdatesController_stream: {
         parameters: {
             query?: {
@@ -4675,6 +5607,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Overview_Output"];
+                };
+            };
+            /** @description A malformed id in the path, or invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No valid session or API token (code unauthenticated, invalid_token), or the session ended (session_expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description The caller's role lacks overview.read (code forbidden), the organisation requires its single sign-on (sso_required), or a change came from an untrusted origin (csrf) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+            /** @description No such organisation among the caller’s, or a resource it names is not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse_Output"];
+                };
+            };
+        };
+    };
+    OverviewController_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard_Output"];
                 };
             };
             /** @description A malformed id in the path, or invalid input; `errors` names each field */

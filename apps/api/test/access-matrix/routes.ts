@@ -158,6 +158,41 @@ function actionRows(): Record<string, Row> {
  * The expected outcome of every route in the OpenAPI document for every caller. A route in the document
  * without a row here fails the matrix test, and so does a row whose route no longer exists.
  */
+/** A budget line of the world's program, for the cost routes (each cell gets its own). */
+async function budgetLine(ctx: Context) {
+  const row = await ctx.prisma.budgetLine.create({
+    data: {
+      organizationId: ctx.world.organization.id,
+      programId: ctx.world.program.id,
+      year: 2027,
+      kind: 'tooling',
+      label: `Matrix ${unique()}`,
+      currency: 'EUR',
+      amount: 100,
+      createdBy: 'matrix@acme.example',
+      updatedBy: 'matrix@acme.example',
+    },
+  });
+  return row.id;
+}
+
+async function costActual(ctx: Context) {
+  const budgetLineId = await budgetLine(ctx);
+  const row = await ctx.prisma.costActual.create({
+    data: {
+      organizationId: ctx.world.organization.id,
+      programId: ctx.world.program.id,
+      budgetLineId,
+      incurredOn: new Date('2027-01-15T00:00:00.000Z'),
+      amount: 10,
+      currency: 'EUR',
+      description: 'Matrix',
+      recordedBy: 'matrix@acme.example',
+    },
+  });
+  return row.id;
+}
+
 export const matrix: Record<string, Row> = {
   'GET /health': { expect: anyone(200), request: () => ({ path: '/health' }) },
 
@@ -433,6 +468,75 @@ export const matrix: Record<string, Row> = {
       path: `${org(ctx)}/schedule/accept-suggestion`,
       body: { suggestionId: 'none+none' },
     }),
+  },
+  'GET /organizations/{organizationId}/overview/dashboard': {
+    expect: members(['admin', 'program_manager', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/overview/dashboard` }),
+  },
+  // Cost: leadership reads, managers change; auditors and control owners never see it.
+  'GET /organizations/{organizationId}/cost/summary': {
+    expect: members(['admin', 'program_manager', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/cost/summary?year=2027` }),
+  },
+  'GET /organizations/{organizationId}/cost/summary/csv': {
+    expect: members(['admin', 'program_manager', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/cost/summary/csv` }),
+  },
+  'GET /organizations/{organizationId}/cost/budget-lines': {
+    expect: members(['admin', 'program_manager', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/cost/budget-lines` }),
+  },
+  'POST /organizations/{organizationId}/cost/budget-lines': {
+    expect: members(['admin', 'program_manager'], 201),
+    request: (ctx) => ({
+      path: `${org(ctx)}/cost/budget-lines`,
+      body: {
+        programId: ctx.world.program.id,
+        year: 2027,
+        kind: 'consultants',
+        label: 'Matrix',
+        currency: 'EUR',
+        amount: 1,
+      },
+    }),
+  },
+  'PUT /organizations/{organizationId}/cost/budget-lines/{lineId}': {
+    expect: members(['admin', 'program_manager'], 200),
+    request: async (ctx) => ({
+      path: `${org(ctx)}/cost/budget-lines/${await budgetLine(ctx)}`,
+      body: {
+        programId: ctx.world.program.id,
+        year: 2027,
+        kind: 'tooling',
+        label: 'Matrix',
+        currency: 'EUR',
+        amount: 2,
+      },
+    }),
+  },
+  'DELETE /organizations/{organizationId}/cost/budget-lines/{lineId}': {
+    expect: members(['admin', 'program_manager'], 204),
+    request: async (ctx) => ({ path: `${org(ctx)}/cost/budget-lines/${await budgetLine(ctx)}` }),
+  },
+  'GET /organizations/{organizationId}/cost/actuals': {
+    expect: members(['admin', 'program_manager', 'executive'], 200),
+    request: (ctx) => ({ path: `${org(ctx)}/cost/actuals` }),
+  },
+  'POST /organizations/{organizationId}/cost/actuals': {
+    expect: members(['admin', 'program_manager'], 201),
+    request: async (ctx) => ({
+      path: `${org(ctx)}/cost/actuals`,
+      body: {
+        budgetLineId: await budgetLine(ctx),
+        incurredOn: '2027-01-20',
+        amount: 5,
+        description: 'Matrix',
+      },
+    }),
+  },
+  'DELETE /organizations/{organizationId}/cost/actuals/{actualId}': {
+    expect: members(['admin', 'program_manager'], 204),
+    request: async (ctx) => ({ path: `${org(ctx)}/cost/actuals/${await costActual(ctx)}` }),
   },
 
   // Every role sees the world's program (granted to the auditor, holding the control owner's task).

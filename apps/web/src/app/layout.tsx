@@ -40,7 +40,17 @@ export function PublicLayout() {
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
-        <Brand />
+        <div className={styles.left}>
+          <Brand />
+          <nav aria-label="Public" className={styles.nav}>
+            <NavLink
+              to={paths.costCalculator()}
+              className={({ isActive }) => (isActive ? styles.active : undefined)}
+            >
+              Cost calculator
+            </NavLink>
+          </nav>
+        </div>
         <HealthBadge />
       </header>
       <main className={styles.main}>
@@ -77,6 +87,16 @@ function Navigation({ me, organizationId }: { me: Me; organizationId: string | u
       to: paths.schedule(organizationId),
       label: 'Schedule',
       show: canIn(me, organizationId, 'schedule.read'),
+    },
+    {
+      to: paths.cost(organizationId),
+      label: 'Cost',
+      show: canIn(me, organizationId, 'cost.read'),
+    },
+    {
+      to: paths.organizationCostCalculator(organizationId),
+      label: 'Calculator',
+      show: canIn(me, organizationId, 'cost.read'),
     },
     {
       to: paths.auditTrail(organizationId),

@@ -1,27 +1,44 @@
 import { useState } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider, useParams } from 'react-router';
 
 import { routePatterns } from '@/config/paths';
-import { AdminRoute } from '@/features/admin';
-import { AuditTrailRoute } from '@/features/audit-trail';
+import { canIn } from '@/lib/me';
+// The layouts show the user menu and the organisation switcher, so these features are in the entry anyway.
 import { InvitationRoute, SessionExpiredRoute, SignInRoute } from '@/features/auth';
-import { GapAssessmentRoute } from '@/features/gap-assessment';
-import { ImplementationRoute } from '@/features/implementation';
 import {
   NewOrganizationRoute,
   OrganizationHomeRoute,
   OrganizationsHomeRoute,
 } from '@/features/organizations';
-import { OverviewRoute } from '@/features/overview';
-import { CreateProgramRoute, ProgramDetailRoute } from '@/features/programs';
-import { loadScheduleRoute } from '@/features/schedule';
-import { SoaRoute } from '@/features/statement-of-applicability';
-import { MyTasksRoute, TaskRoute } from '@/features/tasks';
 
+import { lazyPage } from './lazy-page';
 import { PublicLayout, SignedInLayout, useSignedInMe } from './layout';
 import { RouteError } from './route-error';
-import { NotFoundRoute } from './routes/not-found-route';
-import { OrganizationProgramsRoute } from './routes/organization-programs-route';
+
+// Every screen is its own chunk, loaded when first opened; the layouts (and what they show) stay in the entry.
+const AdminRoute = lazyPage(async () => (await import('@/features/admin')).AdminRoute);
+const AuditTrailRoute = lazyPage(async () => (await import('@/features/audit-trail')).AuditTrailRoute);
+const GapAssessmentRoute = lazyPage(
+  async () => (await import('@/features/gap-assessment')).GapAssessmentRoute,
+);
+const ImplementationRoute = lazyPage(
+  async () => (await import('@/features/implementation')).ImplementationRoute,
+);
+const OverviewRoute = lazyPage(async () => (await import('@/features/overview')).OverviewRoute);
+const CreateProgramRoute = lazyPage(async () => (await import('@/features/programs')).CreateProgramRoute);
+const ProgramDetailRoute = lazyPage(async () => (await import('@/features/programs')).ProgramDetailRoute);
+const SoaRoute = lazyPage(async () => (await import('@/features/statement-of-applicability')).SoaRoute);
+const MyTasksRoute = lazyPage(async () => (await import('@/features/tasks')).MyTasksRoute);
+const TaskRoute = lazyPage(async () => (await import('@/features/tasks')).TaskRoute);
+const OrganizationProgramsRoute = lazyPage(
+  async () => (await import('./routes/organization-programs-route')).OrganizationProgramsRoute,
+);
+const CostRoute = lazyPage(async () => (await import('@/features/cost')).CostRoute);
+const CostCalculatorRoute = lazyPage(
+  async () => (await import('@/features/cost-calculator')).CostCalculatorRoute,
+);
+const ScheduleRoute = lazyPage(async () => (await import('@/features/schedule')).ScheduleRoute);
+const NotFoundRoute = lazyPage(async () => (await import('./routes/not-found-route')).NotFoundRoute);
 
 // Routes that need the signed-in person get it from the layout rather than fetching it again.
 function Home() {
@@ -49,6 +66,22 @@ function StatementOfApplicability() {
   return <SoaRoute me={useSignedInMe()} />;
 }
 
+function OrganizationCostCalculator() {
+  const { organizationId = '' } = useParams();
+  const me = useSignedInMe();
+  return (
+    <CostCalculatorRoute
+      createIn={canIn(me, organizationId, 'programs.create') ? organizationId : undefined}
+    />
+  );
+}
+function Cost() {
+  return <CostRoute me={useSignedInMe()} />;
+}
+function PublicCostCalculator() {
+  return <CostCalculatorRoute publicPage />;
+}
+
 export function createAppRouter() {
   return createBrowserRouter([
     {
@@ -58,6 +91,7 @@ export function createAppRouter() {
         { path: routePatterns.signIn, element: <SignInRoute /> },
         { path: routePatterns.sessionExpired, element: <SessionExpiredRoute /> },
         { path: routePatterns.invitation, element: <InvitationRoute /> },
+        { path: routePatterns.costCalculator, element: <PublicCostCalculator /> },
       ],
     },
     {
@@ -75,10 +109,6 @@ export function createAppRouter() {
             { path: routePatterns.newProgram, element: <CreateProgramRoute /> },
             { path: routePatterns.myTasks, element: <MyTasks /> },
             { path: routePatterns.overview, element: <OverviewRoute /> },
-            {
-              path: routePatterns.schedule,
-              lazy: async () => ({ Component: (await loadScheduleRoute()).ScheduleRoute }),
-            },
             { path: routePatterns.admin, element: <Admin /> },
             { path: routePatterns.implementation, element: <Implementation /> },
             { path: routePatterns.program, element: <ProgramDetailRoute /> },
@@ -86,6 +116,9 @@ export function createAppRouter() {
             { path: routePatterns.statementOfApplicability, element: <StatementOfApplicability /> },
             { path: routePatterns.task, element: <TaskRoute /> },
             { path: routePatterns.auditTrail, element: <AuditTrailRoute /> },
+            { path: routePatterns.schedule, element: <ScheduleRoute /> },
+            { path: routePatterns.cost, element: <Cost /> },
+            { path: routePatterns.organizationCostCalculator, element: <OrganizationCostCalculator /> },
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

@@ -27,6 +27,9 @@ export const paths = {
     `/programs/${encodeURIComponent(programId)}/statement-of-applicability`,
   task: (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`,
   auditTrail: (organizationId: string) => `${org(organizationId)}/audit-trail`,
+  cost: (organizationId: string) => `${org(organizationId)}/cost`,
+  costCalculator: () => '/cost-calculator',
+  organizationCostCalculator: (organizationId: string) => `${org(organizationId)}/cost-calculator`,
 } as const;
 
 /** Route patterns matching the builders above. */
@@ -49,6 +52,9 @@ export const routePatterns = {
   statementOfApplicability: '/programs/:programId/statement-of-applicability',
   task: '/tasks/:taskId',
   auditTrail: '/organizations/:organizationId/audit-trail',
+  cost: '/organizations/:organizationId/cost',
+  costCalculator: '/cost-calculator',
+  organizationCostCalculator: '/organizations/:organizationId/cost-calculator',
 } as const;
 
 /**

@@ -1,2 +1,1 @@
-/** The schedule page and its timeline library load only when someone opens it (route-level code splitting). */
-export const loadScheduleRoute = () => import('./routes/schedule-route');
+export { ScheduleRoute } from './routes/schedule-route';

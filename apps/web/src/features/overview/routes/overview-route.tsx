@@ -14,6 +14,7 @@ import { Link, useParams } from 'react-router';
 import { paths } from '@/config/paths';
 
 import { type Overview, useOverview } from '../api/get-overview';
+import { DashboardSections } from './dashboard-sections';
 import styles from './overview.module.css';
 
 type OverviewProgram = Overview['frameworks'][number]['programs'][number];
@@ -55,7 +56,10 @@ const frameworkOrder = (id: string) => {
   return index < 0 ? frameworkIds.length : index;
 };
 
-/** Leadership's home: every program per framework, its stage and whether it is at risk. */
+/**
+ * Leadership's home: readiness per framework, what is at risk, the next 90 days, cost to date against budget, and
+ * every program per framework with its stage and whether it is at risk.
+ */
 export function OverviewRoute() {
   const { organizationId = '' } = useParams();
   const overview = useOverview(organizationId);
@@ -73,6 +77,7 @@ export function OverviewRoute() {
         description={`${data.totals.programs} program(s), ${data.totals.atRisk} at risk.`}
       />
       <div className={styles.sections}>
+        <DashboardSections organizationId={organizationId} />
         {frameworks.length === 0 ? (
           <Card>
             <EmptyState title="No programs yet">

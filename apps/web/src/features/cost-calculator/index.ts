@@ -1,0 +1,1 @@
+export { CostCalculatorRoute } from './routes/cost-calculator-route';

@@ -1,0 +1,1 @@
+export { CostRoute } from './routes/cost-route';
