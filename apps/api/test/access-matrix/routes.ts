@@ -14,6 +14,7 @@ import { addMember, createPerson, uniqueEmail } from '../support/people.js';
 import { today, type World } from '../support/world.js';
 import { server } from '../test-app.js';
 import { anyone, members, type Outcome, signedIn } from './expectations.js';
+import { leadershipRows } from './routes-leadership.js';
 
 export interface Context {
   app: INestApplication;
@@ -39,7 +40,7 @@ export interface Row {
   request: (ctx: Context) => Promise<Call> | Call;
 }
 
-const org = (ctx: Context) => `/organizations/${ctx.world.organization.id}`;
+export const org = (ctx: Context) => `/organizations/${ctx.world.organization.id}`;
 
 /** The control owner's task in the world's program (the auditor is granted that program). */
 async function worldTask(ctx: Context) {
@@ -57,7 +58,7 @@ async function evidence(ctx: Context) {
     .expect(201);
   return (res.body as { evidence: { id: string } }).evidence.id;
 }
-const unique = () => randomBytes(4).toString('hex');
+export const unique = () => randomBytes(4).toString('hex');
 
 async function invitation(ctx: Context) {
   const token = newSecret();
@@ -159,40 +160,6 @@ function actionRows(): Record<string, Row> {
  * without a row here fails the matrix test, and so does a row whose route no longer exists.
  */
 /** A budget line of the world's program, for the cost routes (each cell gets its own). */
-async function budgetLine(ctx: Context) {
-  const row = await ctx.prisma.budgetLine.create({
-    data: {
-      organizationId: ctx.world.organization.id,
-      programId: ctx.world.program.id,
-      year: 2027,
-      kind: 'tooling',
-      label: `Matrix ${unique()}`,
-      currency: 'EUR',
-      amount: 100,
-      createdBy: 'matrix@acme.example',
-      updatedBy: 'matrix@acme.example',
-    },
-  });
-  return row.id;
-}
-
-async function costActual(ctx: Context) {
-  const budgetLineId = await budgetLine(ctx);
-  const row = await ctx.prisma.costActual.create({
-    data: {
-      organizationId: ctx.world.organization.id,
-      programId: ctx.world.program.id,
-      budgetLineId,
-      incurredOn: new Date('2027-01-15T00:00:00.000Z'),
-      amount: 10,
-      currency: 'EUR',
-      description: 'Matrix',
-      recordedBy: 'matrix@acme.example',
-    },
-  });
-  return row.id;
-}
-
 export const matrix: Record<string, Row> = {
   'GET /health': { expect: anyone(200), request: () => ({ path: '/health' }) },
 
@@ -418,126 +385,7 @@ export const matrix: Record<string, Row> = {
     expect: members(['admin', 'program_manager', 'executive'], 200),
     request: (ctx) => ({ path: `${org(ctx)}/overview` }),
   },
-  // The combined schedule (issue 12 part A). No worker runs here: the what-if of an unknown item reaches the
-  // service's 400 and accepting a suggestion not offered its 409; schedule.workflow.test.ts runs both for real.
-  'GET /organizations/{organizationId}/schedule/combined': {
-    expect: members(['admin', 'program_manager', 'executive'], 200),
-    request: (ctx) => ({ path: `${org(ctx)}/schedule/combined?framework=iso27001&from=2026-01-01` }),
-  },
-  'POST /organizations/{organizationId}/schedule/what-if': {
-    expect: members(['admin', 'program_manager', 'executive'], 400),
-    request: (ctx) => ({
-      path: `${org(ctx)}/schedule/what-if`,
-      body: { itemId: `${ctx.world.program.id}:1:stage9`, date: '2027-01-04' },
-    }),
-  },
-  // Calendar feeds: every member, for their own feed; API tokens are not people (calendar-feeds.workflow.test.ts).
-  'GET /organizations/{organizationId}/calendar-feed': {
-    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 200, 403),
-    request: (ctx) => ({ path: `${org(ctx)}/calendar-feed` }),
-  },
-  'POST /organizations/{organizationId}/calendar-feed': {
-    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 201, 403),
-    request: (ctx) => ({ path: `${org(ctx)}/calendar-feed` }),
-  },
-  'DELETE /organizations/{organizationId}/calendar-feed': {
-    expect: members(['admin', 'program_manager', 'control_owner', 'executive', 'auditor'], 204, 403),
-    request: (ctx) => ({ path: `${org(ctx)}/calendar-feed` }),
-  },
-  // The secret in the URL is the credential: whoever holds it reads the feed, with or without a session.
-  'GET /calendar/{file}': {
-    expect: anyone(200),
-    request: async (ctx) => {
-      const person = await createPerson(ctx.app, 'feed');
-      await addMember(ctx.app, ctx.world.organization.id, person, 'executive');
-      const token = newSecret();
-      await ctx.prisma.calendarFeed.create({
-        data: {
-          organizationId: ctx.world.organization.id,
-          userId: person.userId,
-          tokenHash: hashSecret(token),
-          prefix: token.slice(0, 6),
-        },
-      });
-      return { path: `/calendar/${token}.ics` };
-    },
-  },
-  'POST /organizations/{organizationId}/schedule/accept-suggestion': {
-    expect: members(['admin', 'program_manager'], 409),
-    request: (ctx) => ({
-      path: `${org(ctx)}/schedule/accept-suggestion`,
-      body: { suggestionId: 'none+none' },
-    }),
-  },
-  'GET /organizations/{organizationId}/overview/dashboard': {
-    expect: members(['admin', 'program_manager', 'executive'], 200),
-    request: (ctx) => ({ path: `${org(ctx)}/overview/dashboard` }),
-  },
-  // Cost: leadership reads, managers change; auditors and control owners never see it.
-  'GET /organizations/{organizationId}/cost/summary': {
-    expect: members(['admin', 'program_manager', 'executive'], 200),
-    request: (ctx) => ({ path: `${org(ctx)}/cost/summary?year=2027` }),
-  },
-  'GET /organizations/{organizationId}/cost/summary/csv': {
-    expect: members(['admin', 'program_manager', 'executive'], 200),
-    request: (ctx) => ({ path: `${org(ctx)}/cost/summary/csv` }),
-  },
-  'GET /organizations/{organizationId}/cost/budget-lines': {
-    expect: members(['admin', 'program_manager', 'executive'], 200),
-    request: (ctx) => ({ path: `${org(ctx)}/cost/budget-lines` }),
-  },
-  'POST /organizations/{organizationId}/cost/budget-lines': {
-    expect: members(['admin', 'program_manager'], 201),
-    request: (ctx) => ({
-      path: `${org(ctx)}/cost/budget-lines`,
-      body: {
-        programId: ctx.world.program.id,
-        year: 2027,
-        kind: 'consultants',
-        label: 'Matrix',
-        currency: 'EUR',
-        amount: 1,
-      },
-    }),
-  },
-  'PUT /organizations/{organizationId}/cost/budget-lines/{lineId}': {
-    expect: members(['admin', 'program_manager'], 200),
-    request: async (ctx) => ({
-      path: `${org(ctx)}/cost/budget-lines/${await budgetLine(ctx)}`,
-      body: {
-        programId: ctx.world.program.id,
-        year: 2027,
-        kind: 'tooling',
-        label: 'Matrix',
-        currency: 'EUR',
-        amount: 2,
-      },
-    }),
-  },
-  'DELETE /organizations/{organizationId}/cost/budget-lines/{lineId}': {
-    expect: members(['admin', 'program_manager'], 204),
-    request: async (ctx) => ({ path: `${org(ctx)}/cost/budget-lines/${await budgetLine(ctx)}` }),
-  },
-  'GET /organizations/{organizationId}/cost/actuals': {
-    expect: members(['admin', 'program_manager', 'executive'], 200),
-    request: (ctx) => ({ path: `${org(ctx)}/cost/actuals` }),
-  },
-  'POST /organizations/{organizationId}/cost/actuals': {
-    expect: members(['admin', 'program_manager'], 201),
-    request: async (ctx) => ({
-      path: `${org(ctx)}/cost/actuals`,
-      body: {
-        budgetLineId: await budgetLine(ctx),
-        incurredOn: '2027-01-20',
-        amount: 5,
-        description: 'Matrix',
-      },
-    }),
-  },
-  'DELETE /organizations/{organizationId}/cost/actuals/{actualId}': {
-    expect: members(['admin', 'program_manager'], 204),
-    request: async (ctx) => ({ path: `${org(ctx)}/cost/actuals/${await costActual(ctx)}` }),
-  },
+  ...leadershipRows,
 
   // Every role sees the world's program (granted to the auditor, holding the control owner's task).
   'GET /tasks/{id}': {
