@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { PrismaClient } from '@certflow/db';
-import pg from 'pg';
 
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { PRISMA } from '../../database/database.module.js';
+import { PgListener } from '../../database/pg-listener.js';
 import { compareCursors, type FeedCursor, feedStart, laterCursor } from './feed-cursor.js';
 import { type FeedEvent, FeedReader } from './feed-reader.js';
 
@@ -12,7 +12,6 @@ import { type FeedEvent, FeedReader } from './feed-reader.js';
 export const FEED_CHANNEL = 'certflow_audit_events';
 const BATCH = 500;
 const HELD_BACK_RETRY_MS = 100;
-const RECONNECT_MS = 1000;
 
 export interface FeedListener {
   deliver(event: FeedEvent): void;
@@ -33,7 +32,7 @@ export class LiveFeedHub implements OnModuleDestroy {
   private starting: Promise<void> | undefined;
   private pumping: Promise<void> | undefined;
   private pumpAgain = false;
-  private listenClient: pg.Client | undefined;
+  private listener: PgListener | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -77,7 +76,7 @@ export class LiveFeedHub implements OnModuleDestroy {
     clearInterval(this.pollTimer);
     clearTimeout(this.retryTimer);
     this.listeners.clear();
-    await this.listenClient?.end().catch(() => undefined);
+    await this.listener?.stop();
     await this.pumping?.catch(() => undefined);
   }
 
@@ -91,29 +90,14 @@ export class LiveFeedHub implements OnModuleDestroy {
   private async listen(): Promise<void> {
     const url = this.config.database.databaseUrl;
     if (!url || this.stopped) return;
-    const client = new pg.Client({ connectionString: url, keepAlive: true });
-    const reconnect = (reason: unknown) => {
-      if (this.listenClient !== client || this.stopped) return;
-      this.listenClient = undefined;
-      this.logger.warn(`LISTEN connection lost (${String(reason)}); reconnecting`);
-      client.end().catch(() => undefined);
-      setTimeout(() => void this.listen().then(() => this.pump()), RECONNECT_MS).unref();
-    };
-    client.on('notification', () => this.pump());
-    client.on('error', reconnect);
-    client.on('end', () => reconnect('ended'));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${FEED_CHANNEL}`);
-      this.listenClient = client;
-    } catch (error) {
-      // Polling still delivers everything; keep trying to get notifications back.
-      this.logger.warn(
-        `LISTEN unavailable (${String(error)}); polling every ${this.config.liveUpdates.pollMs} ms`,
-      );
-      await client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), RECONNECT_MS * 5).unref();
-    }
+    // Without LISTEN (PGlite, or while reconnecting) the poll timer still delivers everything.
+    this.listener = new PgListener(
+      url,
+      FEED_CHANNEL,
+      { notification: () => this.pump(), connected: () => this.pump(), lost: () => undefined },
+      this.logger,
+    );
+    await this.listener.start();
   }
 
   /** Reads every stable row after the cursor and hands it out; concurrent calls coalesce into one more round. */
