@@ -4,6 +4,7 @@ import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit-trail.js';
 import { CommonModule } from './common/common.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { ReadCacheModule } from './read-cache/read-cache.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { AuditTrailModule } from './modules/audit-trail/audit-trail.module.js';
@@ -36,7 +37,8 @@ import { TasksModule } from './modules/tasks/tasks.module.js';
  */
 @Module({
   imports: [
-    // Cross-cutting: validation and errors, the audit trail, the access guard, accounts, mail.
+    // Cross-cutting: the read cache, validation and errors, the audit trail, the access guard, accounts, mail.
+    ReadCacheModule,
     CommonModule,
     AuditModule,
     AccessModule,

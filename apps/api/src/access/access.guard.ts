@@ -13,12 +13,20 @@ import {
   UnauthenticatedError,
 } from '../common/domain-errors.js';
 import { PRISMA } from '../database/database.module.js';
+import { BoundedMap } from '../read-cache/bounded-map.js';
+import { ChangeFeed } from '../read-cache/change-feed.js';
 import { ApiTokenAuthenticator } from './api-token-authenticator.js';
 import { OrganizationLocator, resourceLabels } from './organization-locator.js';
 import { passesOriginCheck } from './origin-check.js';
 import type { AuthenticatedRequest, Principal } from './principal.js';
 import { type OrganizationLocator as Locator, ROUTE_POLICY, type RoutePolicy } from './route-policy.js';
 import { SessionStore } from './session-store.js';
+
+interface RememberedMembership {
+  role: Role;
+  ssoRequired: boolean;
+  mark: number;
+}
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,6 +44,9 @@ function unauthenticated(req: AuthenticatedRequest): UnauthenticatedError {
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  /** Roles by person and organisation until any membership, role or sign-on setting changes (ADR 0020). */
+  private readonly memberships = new BoundedMap<RememberedMembership>(10_000);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionStore,
@@ -43,6 +54,7 @@ export class AccessGuard implements CanActivate {
     private readonly locator: OrganizationLocator,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly changes: ChangeFeed,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -137,16 +149,31 @@ export class AccessGuard implements CanActivate {
       if (principal.organizationId !== organizationId) throw notFound();
       return principal.role;
     }
-    const membership = await this.prisma.membership.findUnique({
-      where: { organizationId_userId: { organizationId, userId: principal.userId } },
-      select: { role: true, organization: { select: { sso: { select: { required: true } } } } },
-    });
+    const membership = await this.membershipOf(principal.userId, organizationId);
     if (!membership) throw notFound();
     const viaThisProvider = principal.method === 'oidc' && principal.ssoOrganizationId === organizationId;
     // Admins keep password access so a broken identity provider set-up can still be repaired (ADR 0010).
-    if (membership.organization.sso?.required && membership.role !== 'admin' && !viaThisProvider) {
+    if (membership.ssoRequired && membership.role !== 'admin' && !viaThisProvider) {
       throw new ForbiddenError('sso_required', 'This organisation requires its single sign-on');
     }
     return membership.role;
+  }
+
+  private async membershipOf(userId: string, organizationId: string): Promise<RememberedMembership | null> {
+    const key = `${userId}:${organizationId}`;
+    const known = this.memberships.get(key);
+    if (known && this.changes.accessUnchangedSince(known.mark)) return known;
+    const mark = this.changes.mark();
+    const row = await this.prisma.membership.findUnique({
+      where: { organizationId_userId: { organizationId, userId } },
+      select: { role: true, organization: { select: { sso: { select: { required: true } } } } },
+    });
+    if (!row) {
+      this.memberships.delete(key);
+      return null;
+    }
+    const membership = { role: row.role, ssoRequired: row.organization.sso?.required ?? false, mark };
+    this.memberships.set(key, membership);
+    return membership;
   }
 }

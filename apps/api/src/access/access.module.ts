@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 
 import { CLOCK, systemClock } from '../common/clock.js';
+import { ReadCacheModule } from '../read-cache/read-cache.module.js';
 import { AccessGuard } from './access.guard.js';
 import { ApiTokenAuthenticator } from './api-token-authenticator.js';
 import { OrganizationLocator } from './organization-locator.js';
@@ -15,7 +16,7 @@ import { SessionStore } from './session-store.js';
  */
 @Global()
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, ReadCacheModule],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -7,6 +7,8 @@ import type { AppConfig } from '../config/config.schema.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { hashSecret, newSecret } from '../common/secret-token.js';
 import { PRISMA } from '../database/database.module.js';
+import { BoundedMap } from '../read-cache/bounded-map.js';
+import { ChangeFeed } from '../read-cache/change-feed.js';
 import { clearCookie, readCookie, setCookie } from './cookies.js';
 import type { UserPrincipal } from './principal.js';
 
@@ -20,6 +22,14 @@ export interface OpenSession {
 
 // Sessions are touched at most this often, so reading a page does not write a row per request.
 const MAX_TOUCH_INTERVAL_MS = 60_000;
+const REMEMBERED_SESSIONS = 10_000;
+
+interface RememberedSession {
+  principal: UserPrincipal;
+  /** When the row was last touched, as far as this process knows. */
+  lastSeenAt: number;
+  mark: number;
+}
 
 /**
  * Server-side sessions in PostgreSQL, so any API replica serves any session. The browser holds a random token;
@@ -28,11 +38,22 @@ const MAX_TOUCH_INTERVAL_MS = 60_000;
  */
 @Injectable()
 export class SessionStore {
+  /**
+   * Live sessions this process resolved, by token hash, until the next touch is due or any session, person or
+   * role changes (ChangeFeed, ADR 0020): a page's many requests cost one lookup a minute, not one each.
+   */
+  private readonly remembered = new BoundedMap<RememberedSession>(REMEMBERED_SESSIONS);
+
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly changes: ChangeFeed,
   ) {}
+
+  private get touchInterval(): number {
+    return Math.min(MAX_TOUCH_INTERVAL_MS, this.config.auth.idleMs / 4);
+  }
 
   get cookieName(): string {
     return this.config.auth.cookieName;
@@ -83,22 +104,44 @@ export class SessionStore {
 
   /** The live session a token names, touched; null (and the row removed) when it has ended. */
   async resolve(token: string): Promise<UserPrincipal | null> {
+    const tokenHash = hashSecret(token);
+    const now = this.clock.now();
+    const known = this.remembered.get(tokenHash);
+    if (
+      known &&
+      this.changes.accessUnchangedSince(known.mark) &&
+      now < known.principal.expiresAt &&
+      now.getTime() - known.lastSeenAt < this.touchInterval
+    ) {
+      return known.principal;
+    }
+    this.remembered.delete(tokenHash);
+    const mark = this.changes.mark();
+    const found = await this.lookUp(tokenHash, now);
+    if (found) this.remembered.set(tokenHash, { ...found, mark });
+    return found?.principal ?? null;
+  }
+
+  private async lookUp(
+    tokenHash: string,
+    now: Date,
+  ): Promise<{ principal: UserPrincipal; lastSeenAt: number } | null> {
     const row = await this.prisma.session.findUnique({
-      where: { tokenHash: hashSecret(token) },
+      where: { tokenHash },
       include: { user: { select: { email: true, name: true } } },
     });
     if (!row) return null;
-    const now = this.clock.now();
     const idleEnd = row.lastSeenAt.getTime() + this.config.auth.idleMs;
     if (now >= row.expiresAt || now.getTime() >= idleEnd) {
       await this.prisma.session.deleteMany({ where: { id: row.id } });
       return null;
     }
-    const touchInterval = Math.min(MAX_TOUCH_INTERVAL_MS, this.config.auth.idleMs / 4);
-    if (now.getTime() - row.lastSeenAt.getTime() >= touchInterval) {
+    let lastSeenAt = row.lastSeenAt.getTime();
+    if (now.getTime() - lastSeenAt >= this.touchInterval) {
       await this.prisma.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: now } });
+      lastSeenAt = now.getTime();
     }
-    return {
+    const principal: UserPrincipal = {
       kind: 'user',
       userId: row.userId,
       email: row.user.email,
@@ -108,15 +151,25 @@ export class SessionStore {
       ssoOrganizationId: row.ssoOrganizationId,
       expiresAt: row.expiresAt,
     };
+    return { principal, lastSeenAt };
   }
 
   async end(sessionId: string): Promise<void> {
     await this.prisma.session.deleteMany({ where: { id: sessionId } });
+    this.forgetAll();
   }
 
   /** Ends every session of a user (sign out everywhere); returns how many there were. */
   async endAll(userId: string): Promise<number> {
-    return (await this.prisma.session.deleteMany({ where: { userId } })).count;
+    const ended = (await this.prisma.session.deleteMany({ where: { userId } })).count;
+    this.forgetAll();
+    return ended;
+  }
+
+  /** An ended session must not outlive its row here, even before the database's notification arrives. */
+  private forgetAll(): void {
+    this.remembered.clear();
+    this.changes.accessChanged();
   }
 
   clearCookie(req: Request, res: Response): void {

@@ -2,6 +2,7 @@ import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 
+import { ReadCacheInterceptor } from '../read-cache/read-cache.interceptor.js';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { CorrelationIdMiddleware } from './correlation-id.middleware.js';
 
@@ -9,6 +10,8 @@ import { CorrelationIdMiddleware } from './correlation-id.middleware.js';
 @Module({
   providers: [
     { provide: APP_PIPE, useClass: ZodValidationPipe },
+    // Outside the serializer: a cached answer is sent as it was serialised; a fresh one is kept after it.
+    { provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor },
     // Responses are parsed by their declared schema, so a column added to a table never leaks by accident.
     { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

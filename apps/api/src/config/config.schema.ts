@@ -68,6 +68,10 @@ export const envSchema = z
     EVIDENCE_DIR: optionalPath,
     /** Largest evidence file accepted, in bytes (default 50 MiB). */
     EVIDENCE_MAX_BYTES: positiveInt(1, 10 * 1024 ** 3).default(50 * 1024 ** 2),
+    /** Memory for cached answers to heavy reads per API process, in MiB; 0 turns the cache off (ADR 0020). */
+    READ_CACHE_MAX_MB: positiveInt(0, 64 * 1024).default(64),
+    /** The longest a cached answer is served even when no change was heard (a backstop, ADR 0020). */
+    READ_CACHE_MAX_AGE_SECONDS: positiveInt(1, 86_400).default(300),
     /** How often each API process re-reads the feed even without a notification (held-back rows, PGlite). */
     LIVE_UPDATES_POLL_MS: positiveInt(100, 60_000).default(2000),
     /** Comment line sent to every live-update stream this often, so proxies keep it open. */
@@ -132,6 +136,7 @@ export interface AppConfig {
   database: { databaseUrl?: string; pgliteDataDir?: string };
   evidence: { dir: string; maxBytes: number };
   liveUpdates: { pollMs: number; heartbeatMs: number; recheckMs: number };
+  readCache: { maxBytes: number; maxAgeMs: number };
 }
 
 export class InvalidConfigError extends Error {
@@ -192,6 +197,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     evidence: {
       dir: resolve(e.EVIDENCE_DIR ?? join(dirname(defaultPgliteDataDir()), 'evidence')),
       maxBytes: e.EVIDENCE_MAX_BYTES,
+    },
+    readCache: {
+      maxBytes: e.READ_CACHE_MAX_MB * 1024 ** 2,
+      maxAgeMs: e.READ_CACHE_MAX_AGE_SECONDS * 1000,
     },
     liveUpdates: {
       pollMs: e.LIVE_UPDATES_POLL_MS,

@@ -12,6 +12,7 @@ import { csvLine } from '../../common/csv.js';
 import { OrganizationParams } from '../../common/id-params.schema.js';
 import { AuditTrailExportQueryDto, AuditTrailPage, AuditTrailQueryDto } from './audit-trail.schemas.js';
 import { AuditTrailService } from './audit-trail.service.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 const csvHeader = [
   'occurred_at',
@@ -33,6 +34,7 @@ export class AuditTrailController {
   @Get('organizations/:organizationId/audit-events')
   @Allow('audit-trail.read', inOrganization())
   @ZodResponse({ status: 200, type: AuditTrailPage })
+  @CachedRead()
   list(
     @Param() _params: OrganizationParams,
     @Query() query: AuditTrailQueryDto,

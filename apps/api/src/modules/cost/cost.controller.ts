@@ -26,6 +26,7 @@ import {
   CostFilterQuery,
   CostSummary,
 } from './cost.schemas.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 /** Budget lines, actual costs, burn and forecast: leadership reads (cost.read), managers change (cost.manage). */
 @ApiTags('cost')
@@ -40,6 +41,7 @@ export class CostController {
   @Get('summary')
   @Allow('cost.read', inOrganization())
   @ZodResponse({ status: 200, type: CostSummary })
+  @CachedRead()
   summary(@Param() _p: OrganizationParams, @Query() query: CostFilterQuery, @CurrentCaller() caller: Caller) {
     return this.reads.summary(caller, query);
   }

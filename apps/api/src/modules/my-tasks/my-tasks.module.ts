@@ -12,6 +12,7 @@ import { cursorPatterns, decodeCursor, encodeCursor } from '../../common/cursor.
 import { OrganizationParams } from '../../common/id-params.schema.js';
 import { PRISMA } from '../../database/database.module.js';
 import { type MyTasksQuery, MyTasksPage, MyTasksQueryDto, type MyTaskView } from './my-tasks.schemas.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 /**
  * The remediation tasks owned by the caller's email across the organisation's programs they may see, from the
@@ -91,6 +92,7 @@ class MyTasksController {
   @Get('organizations/:organizationId/my-tasks')
   @Allow('tasks.mine', inOrganization(), { people: true })
   @ZodResponse({ status: 200, type: MyTasksPage })
+  @CachedRead()
   list(
     @Param() _params: OrganizationParams,
     @Query() query: MyTasksQueryDto,

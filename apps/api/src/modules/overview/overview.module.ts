@@ -10,6 +10,7 @@ import { Dashboard } from './dashboard.schemas.js';
 import { DashboardService } from './dashboard.service.js';
 import { Overview } from './overview.schemas.js';
 import { OverviewService } from './overview.service.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 @ApiTags('overview')
 @Controller()
@@ -23,6 +24,7 @@ class OverviewController {
   @Get('organizations/:organizationId/overview')
   @Allow('overview.read', inOrganization())
   @ZodResponse({ status: 200, type: Overview })
+  @CachedRead()
   get(@Param() _params: OrganizationParams, @CurrentCaller() caller: Caller) {
     return this.overview.overview(caller);
   }
@@ -31,6 +33,7 @@ class OverviewController {
   @Get('organizations/:organizationId/overview/dashboard')
   @Allow('overview.read', inOrganization())
   @ZodResponse({ status: 200, type: Dashboard })
+  @CachedRead()
   dashboard(@Param() _params: OrganizationParams, @CurrentCaller() caller: Caller) {
     return this.dashboards.dashboard(caller);
   }

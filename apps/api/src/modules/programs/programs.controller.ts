@@ -26,6 +26,7 @@ import {
   Program,
 } from './programs.schemas.js';
 import { ProgramsService } from './programs.service.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 @ApiTags('programs')
 @ApiBadRequestResponse({ type: ErrorResponse.Output })
@@ -68,6 +69,7 @@ export class ProgramsController {
   @Get('organizations/:organizationId/programs')
   @Allow('programs.read', inOrganization())
   @ZodResponse({ status: 200, type: [Program] })
+  @CachedRead()
   list(@Param() _params: OrganizationParams, @CurrentCaller() caller: Caller) {
     return this.programs.list(caller);
   }
@@ -75,6 +77,8 @@ export class ProgramsController {
   @Get('programs/:id')
   @Allow('programs.read', ofResource('program'))
   @ZodResponse({ status: 200, type: ProgramDetail })
+  // Only the workflow's own answer is kept: the database fallback (Temporal unreachable) is a stopgap.
+  @CachedRead({ keepIf: (body) => (body as ProgramDetail).state.source === 'workflow' })
   get(@Param() { id }: IdParams, @CurrentCaller() caller: Caller) {
     return this.programs.get(caller, id);
   }

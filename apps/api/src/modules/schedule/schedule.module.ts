@@ -18,6 +18,7 @@ import {
 } from './schedule.schemas.js';
 import { ScheduleService } from './schedule.service.js';
 import { ScheduleSource } from './schedule-source.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 @ApiTags('schedule')
 @Controller('organizations/:organizationId/schedule')
@@ -28,6 +29,7 @@ class ScheduleController {
   @Get('combined')
   @Allow('schedule.read', inOrganization())
   @ZodResponse({ status: 200, type: CombinedScheduleView })
+  @CachedRead()
   combined(
     @Param() _params: OrganizationParams,
     @Query() query: CombinedScheduleQuery,
