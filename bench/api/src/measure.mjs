@@ -52,3 +52,39 @@ export async function rssMiB(pid) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
+
+/** CPU time (user + system, seconds) of every process on the machine, by pid, with its command name (Linux). */
+export async function cpuByProcess() {
+  const { readdir } = await import('node:fs/promises');
+  const ticks = new Map();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+      ticks.set(Number(entry), { comm, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks;
+}
+
+/** Where the CPU went between two `cpuByProcess()` snapshots: named pids first, the rest by command name. */
+export function cpuSpent(before, after, names) {
+  const spent = new Map();
+  for (const [pid, { comm, seconds }] of after) {
+    const used = seconds - (before.get(pid)?.seconds ?? 0);
+    if (used <= 0) continue;
+    const label = names[pid] ?? comm;
+    spent.set(label, (spent.get(label) ?? 0) + used);
+  }
+  return [...spent]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([label, seconds]) => `${label} ${seconds.toFixed(1)} s`)
+    .join(', ');
+}
