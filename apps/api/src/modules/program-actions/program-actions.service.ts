@@ -23,6 +23,7 @@ import { programLinks, toProgram } from '../programs/programs.service.js';
 import { ActionRequests, type StoredResponse } from './action-requests.js';
 import { actionError, executeProgramUpdate, signalProgram } from './workflow-actions.js';
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const actionsByName = new Map(programActions.map((a) => [a.name, a]));
 const kindLabels = { ISO_CERTIFICATION: 'An ISO certification', SOC2_ATTESTATION: 'A SOC 2 attestation' };
 
@@ -127,7 +128,11 @@ export class ProgramActionsService {
     };
   }
 
-  /** A control owner works only on tasks they own, whatever the program lets them see. */
+  /**
+   * A control owner works only on tasks they own, whatever the program lets them see. The owner comes from the
+   * read model (one indexed row, no round trip through Temporal); a task not projected yet is asked of the
+   * workflow itself.
+   */
   private async checkOwnTask(
     caller: Caller,
     program: ProgramRow,
@@ -135,17 +140,14 @@ export class ProgramActionsService {
     body: Record<string, unknown>,
   ): Promise<void> {
     if (caller.role !== 'control_owner' || typeof body.taskId !== 'string') return;
-    const handle = this.temporal.workflow.getHandle(program.workflowId);
-    let owner: string | undefined;
-    try {
-      const state = await this.temporal.connection.withDeadline(
-        Date.now() + this.config.temporal.queryTimeoutMs,
-        () => queryProgramState(handle, program.kind),
-      );
-      owner = state.tasks.find((t) => t.id === body.taskId)?.ownerEmail;
-    } catch (error) {
-      throw actionError(error, program.id);
-    }
+    // Read-model rows have UUIDs; any other id is the workflow's to refuse.
+    const projected = uuidPattern.test(body.taskId)
+      ? await this.prisma.remediationTask.findFirst({
+          where: { id: body.taskId, programId: program.id },
+          select: { ownerEmail: true },
+        })
+      : null;
+    const owner = projected ? projected.ownerEmail : await this.ownerFromWorkflow(program, body.taskId);
     // An unknown task is left to the workflow, which answers 409 with its own words.
     const email = caller.principal.kind === 'user' ? caller.principal.email : '';
     if (owner !== undefined && owner.toLowerCase() !== email.toLowerCase()) {
@@ -153,6 +155,19 @@ export class ProgramActionsService {
         'forbidden',
         `Only ${owner} or a program manager may do ${action.name} on this task`,
       );
+    }
+  }
+
+  private async ownerFromWorkflow(program: ProgramRow, taskId: string): Promise<string | undefined> {
+    const handle = this.temporal.workflow.getHandle(program.workflowId);
+    try {
+      const state = await this.temporal.connection.withDeadline(
+        Date.now() + this.config.temporal.queryTimeoutMs,
+        () => queryProgramState(handle, program.kind),
+      );
+      return state.tasks.find((t) => t.id === taskId)?.ownerEmail;
+    } catch (error) {
+      throw actionError(error, program.id);
     }
   }
 }
