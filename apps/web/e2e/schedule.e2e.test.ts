@@ -14,6 +14,8 @@ const shots = join(resultsDir, 'schedule');
 let browser: Browser;
 let page: Page;
 let organizationId: string;
+/** The day of the combined audit the program manager accepts. */
+let acceptedDate: string;
 const run = Date.now().toString(36);
 // Certification bodies of this file only, so programs other files create never pair with these.
 const body = `Northwind Certification ${run}`;
@@ -151,11 +153,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('leadership plans the audits on one schedule', () => {
+// The issue's leadership journey. Executives change nothing (issue 9), so the program manager accepts the
+// suggestion the executive found; the executive then sees the combined audit and goes on to the cost page.
+describe('an executive opens the overview, the schedule (a conflict, a suggestion, accepted), and the cost page', () => {
   it('shows the executive a conflict and a suggestion they may not accept', async () => {
     await page.goto(webUrl);
     await signIn(page, account('executive'));
     await page.waitForURL(/\/overview$/);
+    await page.getByRole('heading', { name: 'Readiness per framework' }).waitFor();
+    await expectAccessible(page, 'the overview');
+    await page.screenshot({ path: join(shots, '00-executive-overview.png'), fullPage: true });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' }).click();
     await page.getByRole('heading', { level: 1, name: 'Schedule' }).waitFor();
     const conflicts = page.getByRole('list', { name: 'Conflicts' });
@@ -202,6 +209,7 @@ describe('leadership plans the audits on one schedule', () => {
       .filter({ hasText: body });
     const accept = suggestion.getByRole('button', { name: /^Accept combined audit on/ });
     const date = (await accept.textContent())!.replace(/^.*on /, '').trim();
+    acceptedDate = date;
     await expectAccessible(page, 'the schedule for a program manager');
     await page.screenshot({ path: join(shots, '03-manager-before-accepting.png'), fullPage: true });
     await accept.click();
@@ -228,5 +236,27 @@ describe('leadership plans the audits on one schedule', () => {
     expect(await res.text()).toContain(`SUMMARY:ISMS ${run}: recertification (scheduled)`);
     await expectAccessible(page, 'the calendar feed card');
     await page.screenshot({ path: join(shots, '05-calendar-link.png'), fullPage: true });
+  });
+
+  it('shows the executive the combined audit in both programs, then the cost page', async () => {
+    await signOut(page);
+    await signIn(page, account('executive'));
+    await page.waitForURL(/\/overview$/);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' }).click();
+    const scheduled = page.getByRole('row').filter({ hasText: `${acceptedDate} (scheduled)` });
+    await scheduled.filter({ hasText: `ISMS ${run}` }).waitFor();
+    await scheduled.filter({ hasText: `AIMS ${run}` }).waitFor();
+    await expect(
+      page.getByRole('list', { name: 'Suggestions' }).getByRole('listitem').filter({ hasText: body }).count(),
+    ).resolves.toBe(0);
+    await page.screenshot({ path: join(shots, '06-executive-after-accepting.png'), fullPage: true });
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Cost', exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Cost' }).waitFor();
+    await page.locator('[data-testid="burn-chart"] svg.recharts-surface').first().waitFor();
+    await expectAccessible(page, 'the cost page');
+    await page.screenshot({ path: join(shots, '07-executive-cost.png'), fullPage: true });
   });
 });
