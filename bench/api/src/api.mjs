@@ -127,11 +127,15 @@ try {
     );
 
     const schedulePath = `/organizations/${organizationId}/schedule/combined`;
-    const schedule = await (await fetch(`${base}${schedulePath}`, { headers: { Cookie: executive } })).json();
+    const scheduleResponse = await fetch(`${base}${schedulePath}`, {
+      headers: { Cookie: executive, 'Accept-Encoding': 'gzip' },
+    });
+    const gzippedKiB = Number(scheduleResponse.headers.get('content-length')) / 1024;
+    const schedule = await scheduleResponse.json();
     console.log(
       `schedule rows seeded in ${scheduleMs.toFixed(0)} ms; the combined schedule holds ` +
         `${schedule.items.length} items, ${schedule.conflicts.length} conflicts, ${schedule.suggestions.length} suggestions ` +
-        `(${(JSON.stringify(schedule).length / 1024).toFixed(0)} KiB)`,
+        `(${(JSON.stringify(schedule).length / 1024).toFixed(0)} KiB, ${gzippedKiB.toFixed(0)} KiB gzipped)`,
     );
 
     console.log(
@@ -172,6 +176,46 @@ try {
       // One connection: the time one request takes by itself (the service time), beside the queueing above.
       console.log(line('  the same, 1 connection', await load({ ...target, connections: 1, duration: 3 })));
     }
+
+    // The cache's bad day (ADR 0020): the same reads while a program manager records a cost ten times a second.
+    // Every change drops the organisation's cached answers, so many requests compute them again.
+    const year = new Date().getUTCFullYear();
+    let writes = 0;
+    let writing = true;
+    const writer = (async () => {
+      while (writing) {
+        const res = await fetch(`${base}/organizations/${organizationId}/cost/budget-lines`, {
+          method: 'POST',
+          headers: { Cookie: manager, Origin: origin, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            programId: realPrograms[writes % REAL_PROGRAMS],
+            year,
+            kind: 'tooling',
+            label: `Bench licence ${writes}`,
+            currency: 'EUR',
+            amount: 100,
+          }),
+        });
+        if (res.status !== 201) throw new Error(`budget line: ${res.status} ${await res.text()}`);
+        writes++;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    console.log(
+      `\nThe same reads while a program manager records costs (each one drops the cached answers):`,
+    );
+    for (const [label, path, cookie] of reads.filter((_, i) => [0, 1, 4].includes(i))) {
+      const target = {
+        url: `${base}${path}`,
+        headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br' },
+      };
+      const before = writes;
+      const result = await load({ ...target, duration: READ_SECONDS });
+      const perSecond = (writes - before) / READ_SECONDS;
+      console.log(line(label, result, `, ${perSecond.toFixed(1)} changes/s`));
+    }
+    writing = false;
+    await writer;
 
     // The whole trail as CSV while watching the API's resident memory.
     const pid = stack.api.child.pid;

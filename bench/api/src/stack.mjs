@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { programSearchAttributes } from '@certflow/contracts';
 import { createTestDatabase } from '@certflow/db/testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SMTPServer } from 'smtp-server';
 
 const repo = (path) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -57,12 +58,29 @@ function start(name, script, env) {
   };
 }
 
+/** A real SMTP server that takes every mail, as a working mail relay would: failing mail retries are not the bench. */
+async function startMailSink() {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    // Reverse DNS on each connection stalls for seconds on machines without a resolver.
+    disableReverseLookup: true,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => callback());
+    },
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: server.server.address().port, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
 export async function startStack() {
   const cli = process.env.TEMPORAL_CLI_PATH;
   if (!cli || !process.env.TEST_DATABASE_URL) {
     throw new Error('set TEMPORAL_CLI_PATH and TEST_DATABASE_URL (npm test prints both)');
   }
-  const [temporal, db] = await Promise.all([
+  const [temporal, db, mail] = await Promise.all([
     TestWorkflowEnvironment.createLocal({
       server: {
         executable: { type: 'existing-path', path: cli },
@@ -70,6 +88,7 @@ export async function startStack() {
       },
     }),
     createTestDatabase(),
+    startMailSink(),
   ]);
   const port = await freePort();
   const env = {
@@ -79,7 +98,8 @@ export async function startStack() {
     PORT: String(port),
     // The bench signs in a handful of times from one address.
     SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: '1000',
-    SMTP_PORT: String(await freePort()),
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mail.port),
   };
   const worker = start('worker', repo('apps/worker/dist/main.js'), env);
   const api = start('api', repo('apps/api/dist/main.js'), env);
@@ -103,6 +123,7 @@ export async function startStack() {
       await worker.stop();
       await temporal.teardown();
       await db.drop();
+      await mail.close();
     },
   };
 }
