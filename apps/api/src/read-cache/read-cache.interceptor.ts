@@ -105,6 +105,8 @@ export class ReadCacheInterceptor implements NestInterceptor {
     res.type('application/json');
     res.setHeader('ETag', answer.etag);
     res.setHeader('Vary', 'Accept-Encoding');
+    // A person's own data: no shared cache may keep it, and a browser must ask again (a 304 when unchanged).
+    res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader(CACHE_STATUS_HEADER, status);
     // Express answers a matching If-None-Match with 304 itself when it is given the text.
     const revalidating = req.header('if-none-match') === answer.etag;

@@ -89,6 +89,7 @@ describe('read cache: answers kept until the organisation changes (ADR 0020)', (
     expect(Number(zipped.headers['content-length'])).toBeLessThan(plain.text.length / 3);
     expect(zipped.body).toEqual(plain.body);
     expect(zipped.headers.etag).toBe(plain.headers.etag);
+    expect(zipped.headers['cache-control']).toBe('private, no-cache');
 
     await manager.get(path).set('If-None-Match', plain.headers.etag!).expect(304);
   });
