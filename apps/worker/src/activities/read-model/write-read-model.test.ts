@@ -89,6 +89,17 @@ describe('recordProgramChanges writes the read model with the audit events', () 
     expect(program.startedAt).not.toBeNull();
   });
 
+  it('moves the program’s projection version on with a batch that changes only its tasks, never back', async () => {
+    const seeded = await seedProgram(db.prisma);
+    const id = randomUUID();
+    await activities.recordProgramChanges(batch(seeded, 4, { tasks: [task(id)] }));
+    await activities.recordProgramChanges(batch(seeded, 7, { tasks: [task(id, { status: 'CANCELLED' })] }));
+    await activities.recordProgramChanges(batch(seeded, 6, { tasks: [task(id, { title: 'late' })] }));
+    const program = await db.prisma.program.findUniqueOrThrow({ where: { id: seeded.programId } });
+    expect(program.projectedSequence).toBe(7);
+    expect(program.projectedAt?.toISOString()).toBe('2031-06-01T12:00:07.000Z');
+  });
+
   it('never moves a row backwards: an older batch arriving late changes nothing', async () => {
     const seeded = await seedProgram(db.prisma);
     const id = randomUUID();

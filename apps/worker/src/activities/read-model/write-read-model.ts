@@ -42,6 +42,12 @@ export async function writeReadModel(
         "next_milestone_due" = ${p.nextMilestone?.due ?? null}::date,
         "projected_sequence" = ${ctx.sequence}::int, "projected_at" = ${ctx.at}::timestamptz, "updated_at" = now()
       WHERE "id" = ${ctx.programId}::uuid AND ${notNewer('programs', ctx)}`;
+  } else {
+    // The program's row did not change, but its projection is now current up to this sequence: the rows a delta
+    // leaves out are the same as at the last projection.
+    await tx.$executeRaw`
+      UPDATE "programs" SET "projected_sequence" = ${ctx.sequence}::int, "projected_at" = ${ctx.at}::timestamptz
+      WHERE "id" = ${ctx.programId}::uuid AND ${notNewer('programs', ctx)}`;
   }
   await upsert(tx, findingsTable, delta.findings, ctx);
   if (delta.tasks?.length) {
