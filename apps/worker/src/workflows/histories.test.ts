@@ -12,7 +12,7 @@ import { soc2Patches } from './soc2-attestation/patches.js';
 // time-skipping tests of an imported ISO certificate (import.timeskip.test.ts) and a SOC 2 program started
 // mid-period (midstream.timeskip.test.ts), which exercise the rules decided at run start; ISO v5 is the imported
 // certificate again once iso-extension-repeat-without-stage1-limit joined them; ISO v6 (a full cycle) and SOC 2 v5
-// project the read model with the audit events.
+// project the read model with the audit events; ISO v7 (a full cycle) and SOC 2 v6 send emails beside the effects.
 const dir = fileURLToPath(new URL('../../test/histories/', import.meta.url));
 
 interface JsonHistory {
@@ -35,13 +35,16 @@ function patchIds(history: JsonHistory): string[] {
 }
 
 describe('committed SOC 2 histories', () => {
-  it.each(['v1', 'v2', 'v3', 'v5'])('%s: two periods, each run ending in continue-as-new', async (label) => {
-    for (const period of [1, 2]) {
-      const history = await load(`soc2-attestation-${label}-period${period}`);
-      expect(history.events[0]?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
-      expect(history.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
-    }
-  });
+  it.each(['v1', 'v2', 'v3', 'v5', 'v6'])(
+    '%s: two periods, each run ending in continue-as-new',
+    async (label) => {
+      for (const period of [1, 2]) {
+        const history = await load(`soc2-attestation-${label}-period${period}`);
+        expect(history.events[0]?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
+        expect(history.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
+      }
+    },
+  );
 
   it('v1 predates the period-end notice; v2 carries its patch marker in both periods', async () => {
     expect(patchIds(await load('soc2-attestation-v1-period1'))).toEqual([]);
@@ -101,8 +104,24 @@ describe('committed read-model histories (ISO v6, SOC 2 v5)', () => {
   });
 });
 
+describe('committed histories with emails sent beside the effects (ISO v7, SOC 2 v6)', () => {
+  it('carry the patch in every run, and the runs before them do not', async () => {
+    for (const name of [
+      'iso-certification-v7-cycle1',
+      'iso-certification-v7-cycle2',
+      'soc2-attestation-v6-period1',
+      'soc2-attestation-v6-period2',
+    ]) {
+      expect(patchIds(await load(name))).toContain(sharedPatches.emailsBesideEffects);
+    }
+    for (const name of ['iso-certification-v6-cycle1', 'soc2-attestation-v5-period1']) {
+      expect(patchIds(await load(name))).not.toContain(sharedPatches.emailsBesideEffects);
+    }
+  });
+});
+
 describe('committed ISO histories', () => {
-  it.each(['v1', 'v2', 'v3', 'v4', 'v5', 'v6'])(
+  it.each(['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'])(
     '%s: a whole cycle continued as new into the next',
     async (label) => {
       const cycle1 = await load(`iso-certification-${label}-cycle1`);

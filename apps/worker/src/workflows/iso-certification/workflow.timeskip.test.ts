@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
   addDays,
+  addNoteSignal,
   calendarDateOf,
+  completeGapAssessmentUpdate,
   endProgramUpdate,
   getIsoProgramStateQuery,
   type IsoCertificationStartInput,
   programWorkflowTypes,
 } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
-import { createTimeSkippingEnv } from '@certflow/testkit';
+import { createTimeSkippingEnv, eventually } from '@certflow/testkit';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,5 +155,77 @@ describe('ISO certification workflow on the time-skipping server', () => {
     expect(outbox.map((n) => [n.status, n.attempts, n.lastError])).toEqual([
       ['FAILED', 5, expect.stringContaining('451')],
     ]);
+  });
+
+  it('writes what later updates did while an earlier email is still being refused (emails-beside-effects)', async () => {
+    const seeded = await seedProgram(db.prisma);
+    const taskQueue = `iso-${randomUUID()}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      activities: realActivities(db.prisma, smtp.transport),
+    });
+    const startDate = calendarDateOf(await env.currentTimeMs());
+    const trail = (type: string) =>
+      db.prisma.auditEvent.findMany({
+        where: { workflowId: seeded.workflowId, type },
+        select: { txId: true },
+      });
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
+        programWorkflowTypes.ISO_CERTIFICATION,
+        {
+          args: [
+            {
+              programId: seeded.programId,
+              organizationId: seeded.organizationId,
+              frameworks: ['iso27001'],
+              startDate,
+              programManagerEmail: 'pm@acme.test',
+            },
+          ],
+          workflowId: seeded.workflowId,
+          taskQueue,
+        },
+      );
+      // The new task's owner is mailed; the server refuses all five attempts, spread over about a minute.
+      smtp.failNext(5);
+      await handle.executeUpdate(completeGapAssessmentUpdate, {
+        args: [
+          {
+            actor: 'pm@acme.test',
+            completedOn: startDate,
+            gaps: [
+              {
+                title: 'Access review',
+                ownerEmail: 'owner@acme.test',
+                dueDate: addDays(startDate, 30),
+                requirementIds: ['iso27001:A.5.15'],
+              },
+            ],
+          },
+        ],
+      });
+      await handle.signal(addNoteSignal, { actor: 'pm@acme.test', note: 'Kick-off held' });
+      // No time is skipped yet: the note reaches the trail while the email is still being retried.
+      const refusedMeanwhile = await eventually(
+        'the note in the audit trail',
+        async () =>
+          (await trail('note.added')).length === 1 ? (await trail('notification.failed')).length : false,
+        { timeoutMs: 20_000 },
+      );
+      expect(refusedMeanwhile).toBe(0);
+      await env.sleep('10 minutes');
+      await handle.executeUpdate(endProgramUpdate, {
+        args: [{ actor: 'pm@acme.test', reason: 'test finished' }],
+      });
+      await handle.result();
+    });
+    // The run waited for the email before it ended, and its failure was written in a later transaction.
+    const [note] = await trail('note.added');
+    const [failed] = await trail('notification.failed');
+    expect(failed).toBeDefined();
+    expect(note!.txId).toBeLessThan(failed!.txId);
   });
 });

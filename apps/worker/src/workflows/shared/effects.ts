@@ -28,6 +28,12 @@ export type ProgramEffect = AuditEffect | EmailEffect;
 /** Collects effects and hands out audit sequence numbers, which continue across continue-as-new runs. */
 export class EffectQueue {
   readonly pending: ProgramEffect[] = [];
+  /** The emails being sent beside the effects (patch emails-beside-effects), one batch after another. */
+  mailing: Promise<void> = Promise.resolve();
+  /** Whether this run sends emails beside the effects (the patch was taken). */
+  sendsBeside = false;
+  /** Counts the batches of emails sent beside the effects that finished, so the main loop wakes for them. */
+  mailingsSettled = 0;
 
   constructor(
     private lastSequence: number,

@@ -29,4 +29,11 @@ export const sharedPatches = {
    * loop of a run after the deployment, so an open run switches over mid-run (its first projection is complete).
    */
   readModel: 'read-model-projection',
+  /**
+   * 2026-12: a pass's emails are sent beside the effects instead of before the next pass, so a mail server that
+   * refuses (five attempts over about a minute) no longer holds back the audit events and read-model rows of the
+   * updates that arrive meanwhile. A send that gives up queues `notification.failed` for a later pass; the end of
+   * a run (and continue-as-new) waits for every send. Decided at each pass, like batchedEffects.
+   */
+  emailsBesideEffects: 'emails-beside-effects',
 } as const;

@@ -15,7 +15,7 @@ import { sharedPatches } from './patches.js';
 import { publishSearchAttributes, readable, type ProgramListAttributes } from './program-messages.js';
 import type { UpdateHandler } from './program-rules.js';
 import { ReadModelProjector } from './read-model/projector.js';
-import { projectStage, runEffects, type ProgramIdentity } from './run-effects.js';
+import { flushEmailsBeside, projectStage, runEffects, type ProgramIdentity } from './run-effects.js';
 
 type HandlerInput<H> = H extends UpdateHandler<infer I> ? I : never;
 
@@ -113,6 +113,8 @@ export class ProgramRuntime<S extends ProgramSnapshot> {
     for (;;) {
       // Taken before any await: an update that lands while effects run must wake the next wait.
       const seen = this.version;
+      // Emails sent beside the effects wake the loop too: a run may be due to continue as new once they are done.
+      const mailingsSeen = program.effects.mailingsSettled;
       program.tick();
       // Runs recorded before the read model keep projecting the stage alone (projectProgram).
       const project = patched(sharedPatches.readModel) ? this.project : undefined;
@@ -132,15 +134,20 @@ export class ProgramRuntime<S extends ProgramSnapshot> {
       if (program.transition.kind === 'ended') {
         await condition(allHandlersFinished);
         await runEffects(program.effects, identity, project);
+        if (program.effects.sendsBeside) await flushEmailsBeside(program.effects, identity, project);
         return program.snapshot();
       }
       if (options.rollsOver() || workflowInfo().continueAsNewSuggested) {
         await condition(allHandlersFinished);
         await runEffects(program.effects, identity, project);
+        if (program.effects.sendsBeside) await flushEmailsBeside(program.effects, identity, project);
         return await options.continueAsNew();
       }
 
-      const changed = () => this.version !== seen || program.effects.pending.length > 0;
+      const changed = () =>
+        this.version !== seen ||
+        program.effects.pending.length > 0 ||
+        program.effects.mailingsSettled !== mailingsSeen;
       const wake = program.nextWakeUp();
       if (wake === undefined) await condition(changed);
       else await condition(changed, Math.max(1, startOfDayMs(wake) - Date.now()));

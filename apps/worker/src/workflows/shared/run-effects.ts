@@ -39,6 +39,9 @@ const EMAIL_BATCH = 25;
  * the emails that go with them, in parallel. Effects queued meanwhile (by updates, or a failed email's own audit
  * event) are picked up by the next pass. Runs recorded before batching replay the one-at-a-time order.
  *
+ * With patch `emails-beside-effects`, a pass's emails go out beside the next passes (`queue.mailing`) rather than
+ * before them; `flushEmailsBeside` waits for them.
+ *
  * With `project` (patch `read-model-projection`), each pass also asks for the read-model rows that changed and
  * sends them with the pass's last batch of audit events, so both are written in one transaction; a pass with no
  * event but changed rows sends the rows alone.
@@ -81,12 +84,55 @@ export async function runEffects(
       }
     }
     const emails = batch.filter((e): e is EmailEffect => e.kind === 'email');
+    if (patched(sharedPatches.emailsBesideEffects)) {
+      queue.pending.splice(0, taken);
+      queue.sendsBeside = true;
+      if (emails.length > 0) {
+        queue.mailing = queue.mailing
+          .then(() => sendAll(queue, emails, workflowId, program.programId))
+          .then(() => void queue.mailingsSettled++);
+      }
+      continue;
+    }
+    // Runs recorded before emails-beside-effects: the same awaits in the same order, or replay would diverge.
     for (let i = 0; i < emails.length; i += EMAIL_BATCH) {
       await Promise.all(
         emails.slice(i, i + EMAIL_BATCH).map((email) => send(queue, email, workflowId, program.programId)),
       );
     }
     queue.pending.splice(0, taken);
+  }
+}
+
+/**
+ * After `runEffects`, when emails go out beside the effects: waits for every send and writes what they queued
+ * (`notification.failed`), until nothing is left — what a run does before it ends or continues as new. Only
+ * called when `queue.sendsBeside`, so runs recorded before the patch replay without a single extra await.
+ */
+export async function flushEmailsBeside(
+  queue: EffectQueue,
+  program: ProgramIdentity,
+  project?: () => ReadModelDelta | undefined,
+): Promise<void> {
+  for (;;) {
+    const mailing = queue.mailing;
+    await mailing;
+    if (queue.pending.length === 0 && queue.mailing === mailing) return;
+    await runEffects(queue, program, project);
+  }
+}
+
+/** Emails in parallel, EMAIL_BATCH at a time. */
+async function sendAll(
+  queue: EffectQueue,
+  emails: EmailEffect[],
+  workflowId: string,
+  programId: string,
+): Promise<void> {
+  for (let i = 0; i < emails.length; i += EMAIL_BATCH) {
+    await Promise.all(
+      emails.slice(i, i + EMAIL_BATCH).map((email) => send(queue, email, workflowId, programId)),
+    );
   }
 }
 
