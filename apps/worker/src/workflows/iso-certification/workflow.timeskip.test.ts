@@ -14,7 +14,7 @@ import { createTimeSkippingEnv, eventually } from '@certflow/testkit';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, seedProgram } from '../../../test/support/database.js';
+import { auditEvents, seedProgram, type SeededProgram } from '../../../test/support/database.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../../../test/support/smtp.js';
 import { bundleWorkflows, realActivities } from '../../../test/support/worker.js';
 import type { isoCertificationWorkflow } from './workflow.js';
@@ -36,6 +36,33 @@ describe('ISO certification workflow on the time-skipping server', () => {
   afterAll(async () => {
     await Promise.allSettled([env?.teardown(), db?.drop(), smtp?.close()]);
   });
+
+  /** A worker on a task queue of its own, and how to start an ISO/IEC 27001 program on it from today. */
+  async function isoProgramRun(seeded: SeededProgram, extra: Partial<IsoCertificationStartInput> = {}) {
+    const taskQueue = `iso-${randomUUID()}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      activities: realActivities(db.prisma, smtp.transport),
+    });
+    const startDate = calendarDateOf(await env.currentTimeMs());
+    const input: IsoCertificationStartInput = {
+      programId: seeded.programId,
+      organizationId: seeded.organizationId,
+      frameworks: ['iso27001'],
+      startDate,
+      programManagerEmail: 'pm@acme.test',
+      ...extra,
+    };
+    const start = () =>
+      env.client.workflow.start<typeof isoCertificationWorkflow>(programWorkflowTypes.ISO_CERTIFICATION, {
+        args: [input],
+        workflowId: seeded.workflowId,
+        taskQueue,
+      });
+    return { worker, start, startDate };
+  }
 
   it('lets the 90-day gap-assessment deadline elapse on the time-skipping server and escalates it', async () => {
     const seeded = await seedProgram(db.prisma);
@@ -107,33 +134,10 @@ describe('ISO certification workflow on the time-skipping server', () => {
 
   it('gives up on an email after five refused attempts, audits that, and carries on', async () => {
     const seeded = await seedProgram(db.prisma);
-    const taskQueue = `iso-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: bundle,
-      activities: realActivities(db.prisma, smtp.transport),
-    });
-    const startDate = calendarDateOf(await env.currentTimeMs());
+    const { worker, start } = await isoProgramRun(seeded, { config: { gapAssessmentDays: 10 } });
     const before = smtp.messages.length;
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
-        programWorkflowTypes.ISO_CERTIFICATION,
-        {
-          args: [
-            {
-              programId: seeded.programId,
-              organizationId: seeded.organizationId,
-              frameworks: ['iso27001'],
-              startDate,
-              programManagerEmail: 'pm@acme.test',
-              config: { gapAssessmentDays: 10 },
-            },
-          ],
-          workflowId: seeded.workflowId,
-          taskQueue,
-        },
-      );
+      const handle = await start();
       smtp.failNext(5);
       await env.sleep('12 days');
       await handle.executeUpdate(endProgramUpdate, {
@@ -159,36 +163,14 @@ describe('ISO certification workflow on the time-skipping server', () => {
 
   it('writes what later updates did while an earlier email is still being refused (emails-beside-effects)', async () => {
     const seeded = await seedProgram(db.prisma);
-    const taskQueue = `iso-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: bundle,
-      activities: realActivities(db.prisma, smtp.transport),
-    });
-    const startDate = calendarDateOf(await env.currentTimeMs());
+    const { worker, start, startDate } = await isoProgramRun(seeded);
     const trail = (type: string) =>
       db.prisma.auditEvent.findMany({
         where: { workflowId: seeded.workflowId, type },
         select: { txId: true },
       });
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
-        programWorkflowTypes.ISO_CERTIFICATION,
-        {
-          args: [
-            {
-              programId: seeded.programId,
-              organizationId: seeded.organizationId,
-              frameworks: ['iso27001'],
-              startDate,
-              programManagerEmail: 'pm@acme.test',
-            },
-          ],
-          workflowId: seeded.workflowId,
-          taskQueue,
-        },
-      );
+      const handle = await start();
       // The new task's owner is mailed; the server refuses all five attempts, spread over about a minute.
       smtp.failNext(5);
       await handle.executeUpdate(completeGapAssessmentUpdate, {
