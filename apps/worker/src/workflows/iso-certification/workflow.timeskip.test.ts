@@ -66,32 +66,9 @@ describe('ISO certification workflow on the time-skipping server', () => {
 
   it('lets the 90-day gap-assessment deadline elapse on the time-skipping server and escalates it', async () => {
     const seeded = await seedProgram(db.prisma);
-    const taskQueue = `iso-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: bundle,
-      activities: realActivities(db.prisma, smtp.transport),
-    });
-
-    const startDate = calendarDateOf(await env.currentTimeMs());
-    const input: IsoCertificationStartInput = {
-      programId: seeded.programId,
-      organizationId: seeded.organizationId,
-      frameworks: ['iso27001'],
-      startDate,
-      programManagerEmail: 'pm@acme.test',
-    };
-
+    const { worker, start, startDate } = await isoProgramRun(seeded);
     const final = await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start<typeof isoCertificationWorkflow>(
-        programWorkflowTypes.ISO_CERTIFICATION,
-        {
-          args: [input],
-          workflowId: seeded.workflowId,
-          taskQueue,
-        },
-      );
+      const handle = await start();
       const before = await handle.query(getIsoProgramStateQuery);
       expect(before.stage).toBe('GAP_ASSESSMENT');
       expect(before.dates.gapAssessmentDue).toBe(addDays(startDate, 90));
