@@ -131,11 +131,17 @@ try {
       headers: { Cookie: executive, 'Accept-Encoding': 'gzip' },
     });
     const gzippedKiB = Number(scheduleResponse.headers.get('content-length')) / 1024;
+    const brotliKiB =
+      Number(
+        (
+          await fetch(`${base}${schedulePath}`, { headers: { Cookie: executive, 'Accept-Encoding': 'br' } })
+        ).headers.get('content-length'),
+      ) / 1024;
     const schedule = await scheduleResponse.json();
     console.log(
       `schedule rows seeded in ${scheduleMs.toFixed(0)} ms; the combined schedule holds ` +
         `${schedule.items.length} items, ${schedule.conflicts.length} conflicts, ${schedule.suggestions.length} suggestions ` +
-        `(${(JSON.stringify(schedule).length / 1024).toFixed(0)} KiB, ${gzippedKiB.toFixed(0)} KiB gzipped)`,
+        `(${(JSON.stringify(schedule).length / 1024).toFixed(0)} KiB, ${gzippedKiB.toFixed(0)} KiB gzipped, ${brotliKiB.toFixed(0)} KiB in Brotli)`,
     );
 
     console.log(

@@ -95,7 +95,7 @@ export class ReadCacheInterceptor implements NestInterceptor {
     return [who, caller.role, caller.organizationId, utcDay(this.clock.now()), url].join('\n');
   }
 
-  /** The answer as Nest should reply it: gzipped when the client accepts it, else the JSON text. */
+  /** The answer as Nest should reply it: compressed as the client accepts (Brotli, else gzip), else the text. */
   private send(
     req: AuthenticatedRequest,
     res: Response,
@@ -109,10 +109,17 @@ export class ReadCacheInterceptor implements NestInterceptor {
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader(CACHE_STATUS_HEADER, status);
     // Express answers a matching If-None-Match with 304 itself when it is given the text.
-    const revalidating = req.header('if-none-match') === answer.etag;
-    if (answer.gzipped && !revalidating && /\bgzip\b/.test(req.header('accept-encoding') ?? '')) {
-      res.setHeader('Content-Encoding', 'gzip');
-      return new StreamableFile(answer.gzipped, { type: 'application/json; charset=utf-8' });
+    if (req.header('if-none-match') === answer.etag) return answer.body;
+    const accepted = req.header('accept-encoding') ?? '';
+    const [encoding, bytes] =
+      answer.brotli && /\bbr\b/.test(accepted)
+        ? ['br', answer.brotli]
+        : answer.gzipped && /\bgzip\b/.test(accepted)
+          ? ['gzip', answer.gzipped]
+          : [undefined, undefined];
+    if (encoding && bytes) {
+      res.setHeader('Content-Encoding', encoding);
+      return new StreamableFile(bytes, { type: 'application/json; charset=utf-8' });
     }
     return answer.body;
   }

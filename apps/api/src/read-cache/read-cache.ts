@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 import { Inject, Injectable } from '@nestjs/common';
 
@@ -13,6 +13,8 @@ export interface CachedAnswer {
   body: string;
   /** The body gzipped when it is large enough to be worth it (browsers all accept gzip). */
   gzipped: Buffer | undefined;
+  /** The same in Brotli, about a third smaller again (browsers ask for it over HTTPS). */
+  brotli: Buffer | undefined;
   /** A strong validator of the body, so a 304 costs nothing and Express never re-hashes a large body. */
   etag: string;
   organizationId: string;
@@ -28,7 +30,7 @@ interface PendingAnswer {
 }
 
 // Below this, compressing costs more than sending.
-const GZIP_FROM_CHARS = 8 * 1024;
+const COMPRESS_FROM_CHARS = 8 * 1024;
 
 /**
  * Answers to heavy reads, kept per caller and URL until the organisation's data changes (ADR 0020), within a
@@ -47,7 +49,7 @@ export class ReadCache {
   ) {
     this.answers = new BoundedMap(
       config.readCache.maxBytes,
-      (answer) => answer.body.length + (answer.gzipped?.length ?? 0),
+      (answer) => answer.body.length + (answer.gzipped?.length ?? 0) + (answer.brotli?.length ?? 0),
       config.readCache.maxBytes / 4,
     );
   }
@@ -92,9 +94,16 @@ export class ReadCache {
 
   /** Keeps an answer computed after `mark`, unless the organisation changed meanwhile (it would be stale). */
   set(key: string, organizationId: string, mark: number, body: string): CachedAnswer {
+    const compress = body.length >= COMPRESS_FROM_CHARS;
     const answer: CachedAnswer = {
       body,
-      gzipped: body.length >= GZIP_FROM_CHARS ? gzipSync(body) : undefined,
+      gzipped: compress ? gzipSync(body) : undefined,
+      // Quality 5: most of Brotli's gain for a few milliseconds, paid once per change.
+      brotli: compress
+        ? brotliCompressSync(body, {
+            params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+          })
+        : undefined,
       etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
       organizationId,
       mark,
