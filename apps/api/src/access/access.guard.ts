@@ -12,6 +12,7 @@ import {
   NotFoundError,
   UnauthenticatedError,
 } from '../common/domain-errors.js';
+import { isUuid } from '../common/uuid.js';
 import { PRISMA } from '../database/database.module.js';
 import { BoundedMap } from '../read-cache/bounded-map.js';
 import { ChangeFeed } from '../read-cache/change-feed.js';
@@ -27,8 +28,6 @@ interface RememberedMembership {
   ssoRequired: boolean;
   mark: number;
 }
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function unauthenticated(req: AuthenticatedRequest): UnauthenticatedError {
   return req.sessionEnded
@@ -127,7 +126,7 @@ export class AccessGuard implements CanActivate {
   private async locate(req: AuthenticatedRequest, locator: Locator): Promise<string> {
     const id = String(req.params[locator.param] ?? '');
     // Guards run before pipes, so the id is checked here (and named) before it reaches a query.
-    if (!uuid.test(id)) throw new InputValidationError([{ path: locator.param, message: 'Invalid UUID' }]);
+    if (!isUuid(id)) throw new InputValidationError([{ path: locator.param, message: 'Invalid UUID' }]);
     if (locator.from === 'path') return id;
     const organizationId = await this.locator.organizationOf(locator.resource, id);
     if (!organizationId) throw new NotFoundError(resourceLabels[locator.resource], id);

@@ -16,6 +16,7 @@ import {
   NotFoundError,
   ReplayedResponseError,
 } from '../../common/domain-errors.js';
+import { isUuid } from '../../common/uuid.js';
 import { PRISMA } from '../../database/database.module.js';
 import { TEMPORAL_CLIENT } from '../../temporal/temporal.module.js';
 import { queryProgramState } from '../programs/program-workflow.js';
@@ -23,7 +24,6 @@ import { programLinks, toProgram } from '../programs/programs.service.js';
 import { ActionRequests, type StoredResponse } from './action-requests.js';
 import { actionError, executeProgramUpdate, signalProgram } from './workflow-actions.js';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const actionsByName = new Map(programActions.map((a) => [a.name, a]));
 const kindLabels = { ISO_CERTIFICATION: 'An ISO certification', SOC2_ATTESTATION: 'A SOC 2 attestation' };
 
@@ -141,7 +141,7 @@ export class ProgramActionsService {
   ): Promise<void> {
     if (caller.role !== 'control_owner' || typeof body.taskId !== 'string') return;
     // Read-model rows have UUIDs; any other id is the workflow's to refuse.
-    const projected = uuidPattern.test(body.taskId)
+    const projected = isUuid(body.taskId)
       ? await this.prisma.remediationTask.findFirst({
           where: { id: body.taskId, programId: program.id },
           select: { ownerEmail: true },
