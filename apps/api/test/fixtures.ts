@@ -2,6 +2,7 @@ export {
   addMember,
   createOrganizationWithAdmin,
   createPerson,
+  memberSession,
   sessionCookie,
   signIn,
   uniqueEmail,

@@ -45,6 +45,18 @@ export async function signIn(app: INestApplication, person: Person): Promise<Ses
   return agent;
 }
 
+/** A new person with `role` in the organisation, signed in. */
+export async function memberSession(
+  app: INestApplication,
+  organizationId: string,
+  role: Role,
+  label: string,
+): Promise<{ person: Person; session: Session }> {
+  const person = await createPerson(app, label);
+  await addMember(app, organizationId, person, role);
+  return { person, session: await signIn(app, person) };
+}
+
 /** A new person who signs in and creates an organisation, so they are its admin. */
 export async function createOrganizationWithAdmin(
   app: INestApplication,

@@ -6,14 +6,12 @@ import { eventually } from '@certflow/testkit';
 
 import { hashSecret } from '../../common/secret-token.js';
 import {
-  addMember,
   createOrganizationWithAdmin,
-  createPerson,
   isoProgramBody,
+  memberSession,
   type Person,
   programsPath,
   type Session,
-  signIn,
 } from '../../../test/fixtures.js';
 import { type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
 import { server } from '../../../test/test-app.js';
@@ -52,12 +50,18 @@ describe('calendar feeds on a real worker', () => {
     stack = await startRunningStack();
     const world = await createOrganizationWithAdmin(stack.app);
     organizationId = world.organization.id;
-    pmPerson = await createPerson(stack.app, 'pm');
-    await addMember(stack.app, organizationId, pmPerson, 'program_manager');
-    pm = await signIn(stack.app, pmPerson);
-    owner = await createPerson(stack.app, 'owner');
-    await addMember(stack.app, organizationId, owner, 'control_owner');
-    ownerSession = await signIn(stack.app, owner);
+    ({ person: pmPerson, session: pm } = await memberSession(
+      stack.app,
+      organizationId,
+      'program_manager',
+      'pm',
+    ));
+    ({ person: owner, session: ownerSession } = await memberSession(
+      stack.app,
+      organizationId,
+      'control_owner',
+      'owner',
+    ));
     program = (
       await pm
         .post(programsPath(organizationId))

@@ -3,13 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@certflow/testkit';
 
 import {
-  addMember,
   createOrganizationWithAdmin,
-  createPerson,
   isoProgramBody,
+  memberSession,
   programsPath,
   type Session,
-  signIn,
 } from '../../../test/fixtures.js';
 import { type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
 import type { Program } from '../programs/programs.schemas.js';
@@ -28,12 +26,8 @@ describe('the cost forecast from a real program’s planned audits (real worker,
     stack = await startRunningStack();
     const world = await createOrganizationWithAdmin(stack.app);
     organizationId = world.organization.id;
-    const manager = await createPerson(stack.app, 'pm');
-    await addMember(stack.app, organizationId, manager, 'program_manager');
-    pm = await signIn(stack.app, manager);
-    const exec = await createPerson(stack.app, 'exec');
-    await addMember(stack.app, organizationId, exec, 'executive');
-    executive = await signIn(stack.app, exec);
+    ({ session: pm } = await memberSession(stack.app, organizationId, 'program_manager', 'pm'));
+    ({ session: executive } = await memberSession(stack.app, organizationId, 'executive', 'exec'));
   });
 
   afterAll(async () => {

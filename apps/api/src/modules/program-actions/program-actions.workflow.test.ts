@@ -3,14 +3,12 @@ import { eventually } from '@certflow/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-  addMember,
   createOrganizationWithAdmin,
-  createPerson,
   isoProgramBody,
+  memberSession,
   type Person,
   programsPath,
   type Session,
-  signIn,
   soc2ProgramBody,
 } from '../../../test/fixtures.js';
 import { type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
@@ -39,15 +37,14 @@ describe('POST /programs/{id}/actions/* on a real worker', () => {
     stack = await startRunningStack();
     const world = await createOrganizationWithAdmin(stack.app);
     organizationId = world.organization.id;
-    const manager = await createPerson(stack.app, 'pm');
-    await addMember(stack.app, organizationId, manager, 'program_manager');
-    pm = await signIn(stack.app, manager);
-    owner = await createPerson(stack.app, 'owner');
-    await addMember(stack.app, organizationId, owner, 'control_owner');
-    ownerSession = await signIn(stack.app, owner);
-    const exec = await createPerson(stack.app, 'exec');
-    await addMember(stack.app, organizationId, exec, 'executive');
-    executive = await signIn(stack.app, exec);
+    ({ session: pm } = await memberSession(stack.app, organizationId, 'program_manager', 'pm'));
+    ({ person: owner, session: ownerSession } = await memberSession(
+      stack.app,
+      organizationId,
+      'control_owner',
+      'owner',
+    ));
+    ({ session: executive } = await memberSession(stack.app, organizationId, 'executive', 'exec'));
   });
 
   afterAll(async () => {
