@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import type { Session } from '../../../test/fixtures.js';
 import { buildWorld, sessionOf, type World } from '../../../test/support/world.js';
+import { changesHeard } from '../../../test/support/changes-heard.js';
 import { createTestApp, type ErrorBody } from '../../../test/test-app.js';
 import type { AuditTrailEventView } from './audit-trail.schemas.js';
 
@@ -97,6 +98,7 @@ describe('audit trail: what each reader may see, filters, pages and a streamed C
       where: { userId: world.people.auditor.userId },
       data: { validUntil: new Date('2020-01-01'), validFrom: new Date('2019-01-01') },
     });
+    await changesHeard(app, db.prisma);
     expect((await list(auditor)).items).toEqual([]);
     const executive = await sessionOf(app, world, 'executive');
     expect((await list(executive, '?type=audit.scheduled')).items[0]?.payload).toMatchObject({

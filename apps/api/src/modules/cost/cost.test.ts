@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { type Session } from '../../../test/fixtures.js';
 import { buildWorld, sessionOf, today, type World } from '../../../test/support/world.js';
+import { changesHeard } from '../../../test/support/changes-heard.js';
 import { createTestApp, type ErrorBody } from '../../../test/test-app.js';
 import type { ActualCostView, BudgetLineView, CostSummaryView } from './cost.schemas.js';
 
@@ -144,6 +145,7 @@ describe('budget lines, actual costs, burn and forecast (real PostgreSQL)', () =
         milestone('recertification', 2, shift(400), 7000),
       ],
     });
+    await changesHeard(app, db.prisma);
     const summary = (await executive.get(`${path}/summary`).expect(200)).body as CostSummaryView;
     expect(summary.today).toBe(today());
     expect(summary.currencies).toHaveLength(1);

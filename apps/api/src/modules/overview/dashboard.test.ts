@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { buildWorld, insertTask, sessionOf, today, type World } from '../../../test/support/world.js';
+import { changesHeard } from '../../../test/support/changes-heard.js';
 import { createTestApp } from '../../../test/test-app.js';
 import type { DashboardView } from './dashboard.schemas.js';
 
@@ -77,6 +78,7 @@ describe('the leadership dashboard (real PostgreSQL)', () => {
         finding('OBSERVATION', 'OPEN'),
       ],
     });
+    await changesHeard(app, db.prisma);
     const executive = await sessionOf(app, world, 'executive');
     const body = (
       await executive.get(`/organizations/${world.organization.id}/overview/dashboard`).expect(200)
@@ -129,6 +131,7 @@ describe('the leadership dashboard (real PostgreSQL)', () => {
         milestone('extension-stage1', { deadline: shift(-5), scheduled: shift(5), actual: shift(-6) }),
       ],
     });
+    await changesHeard(app, db.prisma);
     const executive = await sessionOf(app, world, 'executive');
     const body = (
       await executive.get(`/organizations/${world.organization.id}/overview/dashboard`).expect(200)

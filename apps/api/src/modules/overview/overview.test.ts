@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { signIn } from '../../../test/fixtures.js';
 import { buildWorld, insertTask, type World } from '../../../test/support/world.js';
+import { changesHeard } from '../../../test/support/changes-heard.js';
 import { createTestApp } from '../../../test/test-app.js';
 import type { OverviewView } from './overview.schemas.js';
 
@@ -93,6 +94,7 @@ describe('the executive overview and my tasks (real PostgreSQL, real Temporal vi
         status: 'OPEN',
       },
     });
+    await changesHeard(app, db.prisma);
     const session = await signIn(app, owner);
     const tasks = (
       (await session.get(`/organizations/${world.organization.id}/my-tasks`).expect(200)).body as {

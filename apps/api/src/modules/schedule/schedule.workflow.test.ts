@@ -10,6 +10,7 @@ import {
   type Session,
 } from '../../../test/fixtures.js';
 import { type RunningStack, startRunningStack } from '../../../test/support/running-stack.js';
+import { changesHeard } from '../../../test/support/changes-heard.js';
 import type { Program } from '../programs/programs.schemas.js';
 import type { CombinedScheduleView, WhatIfResultView } from './schedule.schemas.js';
 
@@ -213,6 +214,7 @@ describe('the combined schedule on a real worker', () => {
         dueDate: new Date(`${addDays(monday, offset)}T00:00:00Z`),
       })),
     });
+    await changesHeard(stack.app, stack.db.prisma);
     const overloaded = (s: Schedule) => s.conflicts.filter((c) => c.kind === 'owner-overloaded');
     const [busy, ...others] = overloaded(await combined(executive, '?ownerWeeklyTaskLimit=5'));
     expect(others).toEqual([]);
@@ -223,6 +225,7 @@ describe('the combined schedule on a real worker', () => {
       overloaded(await combined(executive, '?ownerWeeklyTaskLimit=5')),
     );
     await stack.db.prisma.remediationTask.deleteMany({ where: { title: { startsWith: 'Busy task' } } });
+    await changesHeard(stack.app, stack.db.prisma);
   });
 
   it('answers a what-if without changing anything', async () => {
