@@ -5,7 +5,8 @@ import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import { eventually } from '@certflow/testkit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { signIn } from '../../test/support/people.js';
+import { openEventStream } from '../../test/support/event-stream.js';
+import { sessionCookie, signIn } from '../../test/support/people.js';
 import { buildWorld, createProgram, insertTask, sessionOf, type World } from '../../test/support/world.js';
 import type { Session } from '../../test/fixtures.js';
 import { createTestApp } from '../../test/test-app.js';
@@ -122,6 +123,44 @@ describe('read cache: answers kept until the organisation changes (ADR 0020)', (
     await session.get(overview).expect(200);
     await session.post('/auth/sign-out').expect(204);
     await session.get(overview).expect(401);
+  });
+
+  it('never answers a page reloading on a live event with a read from before that event', async () => {
+    // The live feed and the change feed hear a commit on two connections, in either order. With the audit
+    // trail's change trigger off, the live feed is the only one to hear this event at all.
+    await app.listen(0, '127.0.0.1');
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const trail = `/organizations/${world.organization.id}/audit-events?type=note.added`;
+    const stream = await openEventStream(`${base}/organizations/${world.organization.id}/events/stream`, {
+      cookie: await sessionCookie(app, world.people.program_manager),
+    });
+    try {
+      await stream.waitFor((e) => e.event === 'ready', 'ready');
+      await eventually(
+        'a cached trail',
+        async () => cacheStatus(await manager.get(trail).expect(200)) === 'hit',
+      );
+      await db.prisma.$executeRaw`ALTER TABLE audit_events DISABLE TRIGGER audit_events_notify_change`;
+      await db.prisma.auditEvent.create({
+        data: {
+          programId: world.program.id,
+          organizationId: world.organization.id,
+          type: 'note.added',
+          actor: 'pm@cache.example',
+          payload: { note: 'Heard through the live feed' },
+          occurredAt: new Date(),
+        },
+      });
+      await stream.waitFor((e) => e.event === 'audit-event' && e.data.includes('note.added'), 'the note');
+      const reloaded = await manager.get(trail).expect(200);
+      expect(cacheStatus(reloaded)).toBe('miss');
+      expect((reloaded.body as { items: { actor: string }[] }).items.map((e) => e.actor)).toContain(
+        'pm@cache.example',
+      );
+    } finally {
+      stream.close();
+      await db.prisma.$executeRaw`ALTER TABLE audit_events ENABLE TRIGGER audit_events_notify_change`;
+    }
   });
 
   it('takes a role changed by another writer away as soon as the database says so', async () => {

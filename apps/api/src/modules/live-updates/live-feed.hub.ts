@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { PRISMA } from '../../database/database.module.js';
 import { PgListener } from '../../database/pg-listener.js';
+import { ChangeFeed } from '../../read-cache/change-feed.js';
 import { compareCursors, type FeedCursor, feedStart, laterCursor } from './feed-cursor.js';
 import { type FeedEvent, FeedReader } from './feed-reader.js';
 
@@ -40,6 +41,7 @@ export class LiveFeedHub implements OnModuleDestroy {
   constructor(
     @Inject(PRISMA) prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly changes: ChangeFeed,
   ) {
     this.reader = new FeedReader(prisma);
   }
@@ -121,6 +123,7 @@ export class LiveFeedHub implements OnModuleDestroy {
   private async drain(): Promise<void> {
     for (;;) {
       const { events, heldBack } = await this.reader.after(this.cursor, BATCH);
+      this.organizationsChanged(events);
       for (const event of events) {
         if (compareCursors(event.cursor, this.cursor) <= 0) continue;
         this.cursor = event.cursor;
@@ -132,6 +135,17 @@ export class LiveFeedHub implements OnModuleDestroy {
         this.retryTimer.unref();
       }
       if (events.length < BATCH || heldBack) return;
+    }
+  }
+
+  /**
+   * Pages reload their data when an event arrives. The read cache hears of the same commit on its own
+   * connection, possibly later: told here first, it never answers such a reload from before the event.
+   */
+  private organizationsChanged(events: FeedEvent[]): void {
+    const organizations = new Set(events.map((e) => e.organizationId));
+    for (const organizationId of organizations) {
+      if (organizationId) this.changes.organizationChanged(organizationId);
     }
   }
 }
