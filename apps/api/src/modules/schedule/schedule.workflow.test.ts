@@ -39,6 +39,53 @@ describe('the combined schedule on a real worker', () => {
 
   const settings = { personsInScope: 120, terms: { currency: 'EUR', dayRate: 1500 } };
 
+  const createProgram = async (session: Session, organization: string, body: object) => {
+    const program = (await session.post(programsPath(organization)).send(body).expect(201)).body as Program;
+    await eventually(
+      () => `the first projection of ${program.id}\n${stack.workerOutput()}`,
+      async () =>
+        (await stack.db.prisma.programMilestone.count({ where: { programId: program.id } })) > 0 || undefined,
+    );
+    return program;
+  };
+  // ISO/IEC 27001 in its third year: both surveillance audits held, the certificate expires in 200 days.
+  const ismsBody = (name: string, certificationBody: string) => {
+    const expiry = addDays(today, 200);
+    const cycleStart = addDays(addYears(expiry, -3), 1);
+    return isoProgramBody({
+      name,
+      frameworks: ['iso27001'],
+      startDate: today,
+      config: { certificationBody },
+      settings,
+      existingCertificate: {
+        certificateNumber: `${name}-1`,
+        decisionDate: cycleStart,
+        expiryDate: expiry,
+        surveillanceAudits: [
+          { audit: 'surveillance1', lastDay: addMonths(cycleStart, 11) },
+          { audit: 'surveillance2', lastDay: addMonths(cycleStart, 23) },
+        ],
+      },
+    });
+  };
+  // ISO/IEC 42001 certified ten months ago: surveillance 1 due within 12 months.
+  const aimsBody = (name: string, certificationBody: string) => {
+    const decisionDate = addMonths(today, -10);
+    return isoProgramBody({
+      name,
+      frameworks: ['iso42001'],
+      startDate: today,
+      config: { certificationBody },
+      settings: { ...settings, aiPersonsInScope: 8, aiRoles: ['provider'] },
+      existingCertificate: {
+        certificateNumber: `${name}-1`,
+        decisionDate,
+        expiryDate: addDays(addYears(decisionDate, 3), -1),
+      },
+    });
+  };
+
   beforeAll(async () => {
     stack = await startRunningStack();
     const world = await createOrganizationWithAdmin(stack.app);
@@ -46,53 +93,9 @@ describe('the combined schedule on a real worker', () => {
     ({ session: pm } = await memberSession(stack.app, organizationId, 'program_manager', 'pm'));
     ({ session: executive } = await memberSession(stack.app, organizationId, 'executive', 'exec'));
 
-    const create = async (body: object) => {
-      const program = (await pm.post(programsPath(organizationId)).send(body).expect(201)).body as Program;
-      await eventually(
-        () => `the first projection of ${program.id}\n${stack.workerOutput()}`,
-        async () =>
-          (await stack.db.prisma.programMilestone.count({ where: { programId: program.id } })) > 0 ||
-          undefined,
-      );
-      return program;
-    };
-    // ISO/IEC 27001 in its third year: both surveillance audits held, the certificate expires in 200 days.
-    const expiry = addDays(today, 200);
-    const cycleStart = addDays(addYears(expiry, -3), 1);
-    isms = await create(
-      isoProgramBody({
-        name: 'ISMS',
-        frameworks: ['iso27001'],
-        startDate: today,
-        config: { certificationBody: 'Example CB' },
-        settings,
-        existingCertificate: {
-          certificateNumber: 'ISMS-1',
-          decisionDate: cycleStart,
-          expiryDate: expiry,
-          surveillanceAudits: [
-            { audit: 'surveillance1', lastDay: addMonths(cycleStart, 11) },
-            { audit: 'surveillance2', lastDay: addMonths(cycleStart, 23) },
-          ],
-        },
-      }),
-    );
-    // ISO/IEC 42001 certified ten months ago by the same body: surveillance 1 due within 12 months.
-    const aimsDecision = addMonths(today, -10);
-    aims = await create(
-      isoProgramBody({
-        name: 'AIMS',
-        frameworks: ['iso42001'],
-        startDate: today,
-        config: { certificationBody: 'Example CB' },
-        settings: { ...settings, aiPersonsInScope: 8, aiRoles: ['provider'] },
-        existingCertificate: {
-          certificateNumber: 'AIMS-1',
-          decisionDate: aimsDecision,
-          expiryDate: addDays(addYears(aimsDecision, 3), -1),
-        },
-      }),
-    );
+    const create = (body: object) => createProgram(pm, organizationId, body);
+    isms = await create(ismsBody('ISMS', 'Example CB'));
+    aims = await create(aimsBody('AIMS', 'Example CB'));
     // Another standard's program with another body, audited in the same week as the recertification.
     const otherDecision = addMonths(today, -6);
     other = await create(
@@ -319,5 +322,70 @@ describe('the combined schedule on a real worker', () => {
       .send({ suggestionId: suggestion!.id })
       .expect(409);
     expect(again.body).toMatchObject({ rule: 'suggestion-not-offered' });
+  });
+
+  it('gives the first audit its own day back when the second workflow refuses the combined one', async () => {
+    // Another organisation with the same pair, each audit already scheduled on its own day.
+    const world = await createOrganizationWithAdmin(stack.app);
+    const org = world.organization.id;
+    const { session: manager } = await memberSession(stack.app, org, 'program_manager', 'rollback-pm');
+    const pair = [
+      {
+        program: await createProgram(manager, org, ismsBody('ISMS 2', 'Rollback CB')),
+        audit: 'recertification',
+      },
+      {
+        program: await createProgram(manager, org, aimsBody('AIMS 2', 'Rollback CB')),
+        audit: 'surveillance1',
+      },
+    ].map((p, n) => ({ ...p, ownDay: n === 0 ? recertificationDay : addDays(today, 45) }));
+    for (const { program, audit, ownDay } of pair) {
+      await manager
+        .post(`/programs/${program.id}/actions/schedule-audit`)
+        .send({ audit, date: ownDay })
+        .expect(200);
+    }
+    const scheduledOn = async ({ program, audit }: (typeof pair)[number]) =>
+      calendarDateOf(
+        (
+          await stack.db.prisma.programMilestone.findFirst({ where: { programId: program.id, kind: audit } })
+        )?.scheduled?.getTime() ?? 0,
+      );
+    await eventually(
+      () => `both audits on their own days in the read model\n${stack.workerOutput()}`,
+      async () => (await Promise.all(pair.map(scheduledOn))).every((day, n) => day === pair[n]!.ownDay),
+    );
+    const [suggestion] = (
+      (await manager.get(`/organizations/${org}/schedule/combined`).expect(200)).body as Schedule
+    ).suggestions;
+    const [first, second] = suggestion!.audits.map((a) => pair.find((p) => p.program.id === a.programId)!);
+    expect(suggestion!.date).not.toBe(first!.ownDay);
+
+    // The second program's workflow ends behind the API's back: the read model still offers the pair.
+    await stack.env.client.workflow.getHandle(second!.program.workflowId).terminate('ended by the test');
+    const refused = await manager
+      .post(`/organizations/${org}/schedule/accept-suggestion`)
+      .send({ suggestionId: suggestion!.id })
+      .expect(409);
+    expect(JSON.stringify(refused.body)).toContain('has no running workflow');
+
+    // The first workflow took the combined day, then its own day again; its trail shows both, with the actor.
+    const trail = await eventually(
+      () => `the first audit given its own day back\n${stack.workerOutput()}`,
+      async () => {
+        const events = await stack.db.prisma.auditEvent.findMany({
+          where: { programId: first!.program.id, type: 'audit.scheduled' },
+          orderBy: { sequence: 'asc' },
+        });
+        return events.length === 3 && (await scheduledOn(first!)) === first!.ownDay ? events : undefined;
+      },
+    );
+    expect(trail.map((e) => (e.payload as { date: string }).date)).toEqual([
+      first!.ownDay,
+      suggestion!.date,
+      first!.ownDay,
+    ]);
+    expect(new Set(trail.map((e) => e.actor))).toEqual(new Set([trail[0]!.actor]));
+    expect(await scheduledOn(second!)).toBe(second!.ownDay);
   });
 });
