@@ -6,9 +6,9 @@ import type { INestApplication } from '@nestjs/common';
 import { programSearchAttributes } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type MailCatcher, startMailCatcher } from '@certflow/testkit/smtp';
 
 import { createTestApp } from '../test-app.js';
-import { type SmtpCatcher, startSmtpCatcher } from './smtp.js';
 
 const workerMain = fileURLToPath(new URL('../../../worker/dist/main.js', import.meta.url));
 
@@ -21,7 +21,7 @@ export interface RunningStack {
   db: TestDatabase;
   app: INestApplication;
   /** Where the worker's mail (task assignments, reminders) lands. */
-  smtp: SmtpCatcher;
+  smtp: MailCatcher;
   workerOutput(): string;
   stop(): Promise<void>;
 }
@@ -42,7 +42,7 @@ export async function startRunningStack(): Promise<RunningStack> {
       },
     }),
     createTestDatabase(),
-    startSmtpCatcher(),
+    startMailCatcher(),
   ]);
   let output = '';
   const worker: ChildProcess = spawn(process.execPath, [workerMain], {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
+import { type MailCatcher, startMailCatcher } from '@certflow/testkit/smtp';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -11,14 +12,14 @@ import {
   signIn,
   uniqueEmail,
 } from '../../../test/fixtures.js';
-import { invitationTokenIn, type SmtpCatcher, startSmtpCatcher } from '../../../test/support/smtp.js';
+import { invitationTokenIn } from '../../../test/support/smtp.js';
 import { TestClock } from '../../../test/support/test-clock.js';
 import { createTestApp, type ErrorBody, server, TRUSTED_ORIGIN } from '../../../test/test-app.js';
 import type { AppConfig } from '../../config/config.schema.js';
 
 describe('invitations (real PostgreSQL, real SMTP)', () => {
   let db: TestDatabase;
-  let smtp: SmtpCatcher;
+  let smtp: MailCatcher;
   let app: INestApplication;
   let config: AppConfig;
   let admin: Session;
@@ -27,7 +28,7 @@ describe('invitations (real PostgreSQL, real SMTP)', () => {
   const clock = new TestClock();
 
   beforeAll(async () => {
-    [db, smtp] = await Promise.all([createTestDatabase(), startSmtpCatcher()]);
+    [db, smtp] = await Promise.all([createTestDatabase(), startMailCatcher()]);
     ({ app, config } = await createTestApp({
       databaseUrl: db.url,
       temporalAddress: inject('temporalAddress'),
