@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ProgramChangeBatch, ReadModelDelta, ReadModelTaskRow } from '@certflow/contracts';
+import type { JsonValue, ProgramChangeBatch, ReadModelDelta, ReadModelTaskRow } from '@certflow/contracts';
 import { createTestDatabase, type TestDatabase } from '@certflow/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProgram, type SeededProgram } from '../../../test/support/database.js';
@@ -256,6 +256,35 @@ describe('recordProgramChanges writes the read model with the audit events', () 
     expect(
       gaps.map((g) => [g.fromDate.toISOString().slice(0, 10), g.toDate?.toISOString().slice(0, 10)]),
     ).toEqual([['2031-05-01', '2031-05-20']]);
+  });
+
+  it('keeps the newest value of each setting changed since the start, whatever batch comes again', async () => {
+    const seeded = await seedProgram(db.prisma);
+    const changed = (sequence: number, to: { [key: string]: JsonValue }): ProgramChangeBatch => ({
+      ...batch(seeded, sequence, {}),
+      events: [
+        {
+          sequence,
+          type: 'settings.changed',
+          actor: 'pm@acme.test',
+          payload: { reason: 'new quote', changed: Object.keys(to), from: {}, to },
+          occurredAt: `2031-06-01T12:00:0${sequence}.000Z`,
+        },
+      ],
+    });
+    const first = changed(1, { terms: { currency: 'EUR', dayRate: 1000 }, personsInScope: 40 });
+    await activities.recordProgramChanges(first);
+    await activities.recordProgramChanges(changed(2, { terms: { currency: 'EUR', dayRate: 1200 } }));
+    await activities.recordProgramChanges(changed(3, { quotedDays: null }));
+    await activities.recordProgramChanges(first);
+    const { settingsChanges } = await db.prisma.program.findUniqueOrThrow({
+      where: { id: seeded.programId },
+    });
+    expect(settingsChanges).toEqual({
+      terms: { currency: 'EUR', dayRate: 1200 },
+      personsInScope: 40,
+      quotedDays: null,
+    });
   });
 
   it('writes nothing of a batch whose rows fail', async () => {

@@ -98,10 +98,12 @@ async function upsert<R>(
 }
 
 /**
- * Facts a snapshot cannot carry because the run has moved past them in the same step: a withdrawn certificate
- * (the program starts a new cycle at once). Taken from the batch's own audit events, versioned by their sequence.
+ * Facts the snapshot does not carry, taken from the batch's own audit events: a withdrawn certificate (the
+ * program starts a new cycle at once), versioned by its sequence; and settings changed since the start.
  */
 export async function applyEventFacts(tx: Executor, batch: AuditEventBatch): Promise<void> {
+  if (batch.events.some((e) => e.type === 'settings.changed'))
+    await projectSettingsChanges(tx, batch.programId);
   for (const event of batch.events) {
     if (event.type !== 'certification.withdrawn') continue;
     const { cycle, on } = event.payload as { cycle?: number; on?: string };
@@ -112,4 +114,20 @@ export async function applyEventFacts(tx: Executor, batch: AuditEventBatch): Pro
         "projected_sequence" = ${ctx.sequence}::int, "projected_at" = ${ctx.at}::timestamptz
       WHERE "program_id" = ${ctx.programId}::uuid AND "cycle" = ${cycle}::int AND ${notNewer('certificates', ctx)}`;
   }
+}
+
+/**
+ * The newest value of every setting changed since the start, folded from the program's whole trail (this
+ * batch's events included), so a retried or repeated batch writes the same answer.
+ */
+async function projectSettingsChanges(tx: Executor, programId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "programs" SET "settings_changes" = COALESCE((
+      SELECT jsonb_object_agg(t.key, t.value ORDER BY e."sequence", t.key)
+      FROM "audit_events" AS e
+      CROSS JOIN LATERAL jsonb_each(e."payload" -> 'to') AS t
+      WHERE e."program_id" = ${programId}::uuid AND e."type" = 'settings.changed'
+        AND jsonb_typeof(e."payload" -> 'to') = 'object'
+    ), '{}'::jsonb)
+    WHERE "id" = ${programId}::uuid`;
 }
