@@ -17,15 +17,24 @@ import { PRISMA } from '../../database/database.module.js';
 const day = (d: Date | null): CalendarDate | null => (d ? utcDay(d) : null);
 const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
 
+type Terms = { currency?: string; dayRate?: number; travelPerAuditDay?: number } | null;
+
 interface StoredStart {
   config?: { certificationBody?: string; cpaFirm?: string };
-  settings?: { terms?: { currency?: string; dayRate?: number; travelPerAuditDay?: number } };
+  settings?: { terms?: Terms };
 }
 
-/** The program's auditor (certification body or CPA firm) and day cost, from the parameters it was started with. */
-function auditorOf(config: unknown): Pick<ScheduleProgram, 'certificationBody' | 'dailyRate' | 'currency'> {
+/**
+ * The program's auditor (certification body or CPA firm) from the parameters it was started with, and its day
+ * cost from the terms in force: changed since the start (a JSON null: removed), else as started.
+ */
+function auditorOf(
+  config: unknown,
+  settingsChanges: unknown,
+): Pick<ScheduleProgram, 'certificationBody' | 'dailyRate' | 'currency'> {
   const start = (config ?? {}) as StoredStart;
-  const terms = start.settings?.terms;
+  const changes = (settingsChanges ?? {}) as { terms?: Terms };
+  const terms = 'terms' in changes ? changes.terms : start.settings?.terms;
   return {
     certificationBody: start.config?.certificationBody ?? start.config?.cpaFirm ?? null,
     dailyRate: typeof terms?.dayRate === 'number' ? terms.dayRate + (terms.travelPerAuditDay ?? 0) : null,
@@ -66,7 +75,7 @@ export class ScheduleSource {
           ...(filter.programId ? [{ id: filter.programId }] : []),
         ],
       },
-      select: { id: true, name: true, kind: true, frameworks: true, config: true },
+      select: { id: true, name: true, kind: true, frameworks: true, config: true, settingsChanges: true },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
     const ids = rows.map((r) => r.id);
@@ -94,7 +103,7 @@ export class ScheduleSource {
         name: r.name,
         kind: r.kind,
         frameworks: r.frameworks,
-        ...auditorOf(r.config),
+        ...auditorOf(r.config, r.settingsChanges),
       })),
       milestones: milestones.map((m) => ({
         programId: m.programId,

@@ -265,6 +265,27 @@ describe('the combined schedule on a real worker', () => {
     await executive.post(`${schedulePath()}/what-if`).send({ itemId: deadlineItem, date: late }).expect(400);
   });
 
+  it('prices the saving at the day rate in force once the certification body’s terms change', async () => {
+    for (const program of [isms, aims]) {
+      await pm
+        .post(`/programs/${program.id}/actions/change-settings`)
+        .send({
+          settings: { terms: { currency: 'EUR', dayRate: 2000 } },
+          reason: 'The new quote of Example CB',
+        })
+        .expect(200);
+    }
+    const repriced = await eventually(
+      () => `the suggestion priced at 2,000 a day\n${stack.workerOutput()}`,
+      async () => {
+        const [suggestion] = (await combined(executive)).suggestions;
+        return suggestion?.costSaved === suggestion!.daysSaved! * 2000 ? suggestion : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(repriced.daysSaved).toBeGreaterThan(0);
+  });
+
   it('lets the program manager, not the executive, accept the suggestion through both workflows', async () => {
     const [suggestion] = (await combined(pm)).suggestions;
     expect(suggestion!.canAccept).toBe(true);
