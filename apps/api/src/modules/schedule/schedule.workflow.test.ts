@@ -279,7 +279,9 @@ describe('the combined schedule on a real worker', () => {
       () => `the suggestion priced at 2,000 a day\n${stack.workerOutput()}`,
       async () => {
         const [suggestion] = (await combined(executive)).suggestions;
-        return suggestion?.costSaved === suggestion!.daysSaved! * 2000 ? suggestion : undefined;
+        return suggestion?.daysSaved && suggestion.costSaved === suggestion.daysSaved * 2000
+          ? suggestion
+          : undefined;
       },
       { timeoutMs: 30_000 },
     );
