@@ -56,10 +56,6 @@ export class PgListener {
     }
   }
 
-  get listening(): boolean {
-    return this.client !== undefined;
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     const client = this.client;
