@@ -40,7 +40,9 @@ interface RememberedSession {
 export class SessionStore {
   /**
    * Live sessions this process resolved, by token hash, until the next touch is due or any session, person or
-   * role changes (ChangeFeed, ADR 0020): a page's many requests cost one lookup a minute, not one each.
+   * role changes (ChangeFeed, ADR 0020): a page's many requests cost one lookup a minute, not one each. Ending
+   * a session marks access changed at once, so no remembered session outlives its row here, even before the
+   * database's notification arrives.
    */
   private readonly remembered = new BoundedMap<RememberedSession>(REMEMBERED_SESSIONS);
 
@@ -156,20 +158,14 @@ export class SessionStore {
 
   async end(sessionId: string): Promise<void> {
     await this.prisma.session.deleteMany({ where: { id: sessionId } });
-    this.forgetAll();
+    this.changes.accessChanged();
   }
 
   /** Ends every session of a user (sign out everywhere); returns how many there were. */
   async endAll(userId: string): Promise<number> {
     const ended = (await this.prisma.session.deleteMany({ where: { userId } })).count;
-    this.forgetAll();
-    return ended;
-  }
-
-  /** An ended session must not outlive its row here, even before the database's notification arrives. */
-  private forgetAll(): void {
-    this.remembered.clear();
     this.changes.accessChanged();
+    return ended;
   }
 
   clearCookie(req: Request, res: Response): void {
