@@ -10,9 +10,9 @@ import type { Caller } from '../../access/principal.js';
 import { Allow, inOrganization } from '../../access/route-policy.decorators.js';
 import { csvLine } from '../../common/csv.js';
 import { OrganizationParams } from '../../common/id-params.schema.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 import { AuditTrailExportQueryDto, AuditTrailPage, AuditTrailQueryDto } from './audit-trail.schemas.js';
 import { AuditTrailService } from './audit-trail.service.js';
-import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 const csvHeader = [
   'occurred_at',

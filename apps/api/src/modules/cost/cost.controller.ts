@@ -9,6 +9,7 @@ import type { Caller } from '../../access/principal.js';
 import { Allow, inOrganization } from '../../access/route-policy.decorators.js';
 import { csvLines, sendCsv } from '../../common/csv.js';
 import { OrganizationParams } from '../../common/id-params.schema.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 import { CostLedgerService } from './cost-ledger.service.js';
 import { CostSummaryService } from './cost-summary.service.js';
 import { costColumns, costCsvRows } from './cost.csv.js';
@@ -26,7 +27,6 @@ import {
   CostFilterQuery,
   CostSummary,
 } from './cost.schemas.js';
-import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 /** Budget lines, actual costs, burn and forecast: leadership reads (cost.read), managers change (cost.manage). */
 @ApiTags('cost')

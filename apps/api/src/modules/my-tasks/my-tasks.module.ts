@@ -11,8 +11,8 @@ import { CLOCK, type Clock, dateOnly, utcDay } from '../../common/clock.js';
 import { cursorPatterns, decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { OrganizationParams } from '../../common/id-params.schema.js';
 import { PRISMA } from '../../database/database.module.js';
-import { type MyTasksQuery, MyTasksPage, MyTasksQueryDto, type MyTaskView } from './my-tasks.schemas.js';
 import { CachedRead } from '../../read-cache/cached-read.decorator.js';
+import { type MyTasksQuery, MyTasksPage, MyTasksQueryDto, type MyTaskView } from './my-tasks.schemas.js';
 
 /**
  * The remediation tasks owned by the caller's email across the organisation's programs they may see, from the

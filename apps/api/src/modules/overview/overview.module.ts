@@ -6,11 +6,11 @@ import { CurrentCaller } from '../../access/current-caller.decorator.js';
 import type { Caller } from '../../access/principal.js';
 import { Allow, inOrganization } from '../../access/route-policy.decorators.js';
 import { OrganizationParams } from '../../common/id-params.schema.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 import { Dashboard } from './dashboard.schemas.js';
 import { DashboardService } from './dashboard.service.js';
 import { Overview } from './overview.schemas.js';
 import { OverviewService } from './overview.service.js';
-import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 @ApiTags('overview')
 @Controller()

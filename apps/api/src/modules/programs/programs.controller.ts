@@ -17,6 +17,7 @@ import type { Caller } from '../../access/principal.js';
 import { Allow, inOrganization, ofResource } from '../../access/route-policy.decorators.js';
 import { ErrorResponse } from '../../common/error-response.schema.js';
 import { IdParams, OrganizationParams } from '../../common/id-params.schema.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from './idempotency-key.decorator.js';
 import {
   CreateProgram,
@@ -26,7 +27,6 @@ import {
   Program,
 } from './programs.schemas.js';
 import { ProgramsService } from './programs.service.js';
-import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 @ApiTags('programs')
 @ApiBadRequestResponse({ type: ErrorResponse.Output })

@@ -7,6 +7,7 @@ import type { Caller } from '../../access/principal.js';
 import { Allow, inOrganization } from '../../access/route-policy.decorators.js';
 import { ErrorResponse } from '../../common/error-response.schema.js';
 import { OrganizationParams } from '../../common/id-params.schema.js';
+import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 import { ProgramActionsModule } from '../program-actions/program-actions.module.js';
 import {
   AcceptedSuggestion,
@@ -18,7 +19,6 @@ import {
 } from './schedule.schemas.js';
 import { ScheduleService } from './schedule.service.js';
 import { ScheduleSource } from './schedule-source.js';
-import { CachedRead } from '../../read-cache/cached-read.decorator.js';
 
 @ApiTags('schedule')
 @Controller('organizations/:organizationId/schedule')
